@@ -1,0 +1,72 @@
+package webexc_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"testing"
+
+	"github.com/zeroport/zerofault/webexc"
+	"github.com/zeroport/zerofault/zero"
+)
+
+// The error path is a hot path. These benchmarks compare building and
+// rendering a catalogued WebException with the hand-rolled baseline a team
+// would otherwise write: fmt.Errorf for the message and encoding/json for
+// the body. See BENCHMARKS.md.
+
+var notFound = &webexc.Class{Class: zero.Class{Name: "_404ServiceNotFoundException", Family: zero.FamilyWeb, Code: -60010}, Status: http.StatusNotFound}
+
+var sink []byte
+
+// BenchmarkBaselineErrorf builds and renders an ad-hoc error.
+func BenchmarkBaselineErrorf(b *testing.B) {
+	b.ReportAllocs()
+	type body struct {
+		Code    int    `json:"code"`
+		Message string `json:"message"`
+	}
+	for b.Loop() {
+		err := fmt.Errorf("service not found: %s %s", "GET", "/api/users/42")
+		sink, _ = json.Marshal(body{Code: http.StatusNotFound, Message: err.Error()})
+	}
+}
+
+// BenchmarkNewAndRender builds a WebException from the catalog and renders
+// its JSON body into a reused buffer.
+func BenchmarkNewAndRender(b *testing.B) {
+	b.ReportAllocs()
+	buf := make([]byte, 0, 512)
+	for b.Loop() {
+		e := webexc.Make(notFound, "UserHandler", []any{"GET", "/api/users/42"})
+		sink = e.AppendJSON(buf[:0])
+	}
+}
+
+// BenchmarkNew builds a WebException only.
+func BenchmarkNew(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		e := webexc.Make(notFound, "UserHandler", []any{"GET", "/api/users/42"})
+		sink = append(sink[:0], e.Message()...)
+	}
+}
+
+// BenchmarkAppendJSON renders an existing exception.
+func BenchmarkAppendJSON(b *testing.B) {
+	b.ReportAllocs()
+	e := webexc.Make(notFound, "UserHandler", []any{"GET", "/api/users/42"})
+	buf := make([]byte, 0, 512)
+	for b.Loop() {
+		sink = e.AppendJSON(buf[:0])
+	}
+}
+
+// BenchmarkMarshalJSON renders through encoding/json, as echo's c.JSON does.
+func BenchmarkMarshalJSON(b *testing.B) {
+	b.ReportAllocs()
+	e := webexc.Make(notFound, "UserHandler", []any{"GET", "/api/users/42"})
+	for b.Loop() {
+		sink, _ = json.Marshal(&e)
+	}
+}

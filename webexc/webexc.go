@@ -1,0 +1,130 @@
+// Package webexc is the WebException family: runtime business exceptions,
+// the errors HTTP handlers return (Zero's io.vertx.up.exception.web).
+//
+// A WebException carries, beyond what every zerofault exception has
+// (code, target, params, system message), an HTTP status (400 unless the
+// class says otherwise), a readable text for end users and an id that
+// correlates the response a client saw with the log line:
+//
+//	return webexc.New(target, -60010, path).SetStatus(http.StatusNotFound)
+//
+// The system message comes from the template E<code> of the catalog in
+// force; the readable text from the readable overlay keyed by the bare
+// code, formatted with the same params. Its JSON form is
+//
+//	{"id":"…","code":-60010,"message":"…","info":"…"}
+//
+// with "info" only when the readable text is not blank.
+//
+// The concrete exceptions of the family (ServiceNotFound, Unauthorized, …)
+// are generated from the catalog; each embeds WebException.
+package webexc
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/zeroport/zerofault/zero"
+	"github.com/zeroport/zerofault/zero/catalog"
+)
+
+// DefaultStatus is the status of a WebException whose class names none,
+// as in Zero.
+const DefaultStatus = http.StatusBadRequest
+
+// Class describes a WebException class: Zero's class with its status.
+type Class struct {
+	zero.Class
+	Status int // HTTP status; 0 means DefaultStatus
+}
+
+// WebException is the base of the family. Find it in any error chain with
+// errors.As(err, &w) where w is a *WebException.
+//
+// Build, configure (SetStatus, SetReadable, SetID, SetCause) and then
+// return it; it is not safe to modify once shared between goroutines.
+type WebException struct {
+	zero.ZeroRunException
+	status   int
+	readable string
+	id       id
+}
+
+// Make returns the WebException part of an exception of class: its
+// message and readable text are formatted from the catalog in force.
+// Generated constructors embed its result.
+func Make(class *Class, target zero.Target, params []any) WebException {
+	e := WebException{ZeroRunException: zero.MakeRun(&class.Class, target, params), status: class.Status, id: newID()}
+	if e.status == 0 {
+		e.status = DefaultStatus
+	}
+	if entry, ok := catalog.Current().Readable(class.Code); ok {
+		if text, err := entry.Format(params...); err == nil {
+			e.readable = text
+		}
+	}
+	return e
+}
+
+// New returns a WebException of code with the default status, for a code
+// that has no generated type of its own.
+func New(target zero.Target, code int, params ...any) *WebException {
+	e := Make(&Class{Class: zero.Class{Name: "WebException", Family: zero.FamilyWeb, Code: code}}, target, params)
+	return &e
+}
+
+// Status returns the HTTP status the exception is answered with.
+func (e *WebException) Status() int { return e.status }
+
+// Readable returns the text for end users, "" when there is none.
+func (e *WebException) Readable() string { return e.readable }
+
+// ID returns the exception's id: unique within the process, and unlikely
+// to repeat across processes, unless SetID replaced it.
+func (e *WebException) ID() string { return e.id.String() }
+
+// SetStatus sets the HTTP status, as Zero's setStatus does.
+func (e *WebException) SetStatus(status int) *WebException {
+	e.status = status
+	return e
+}
+
+// SetReadable sets the readable text. Like Zero's setReadible, text is a
+// template formatted with the exception's params (MessageFormat, or slf4j
+// when it contains "{}"). A template that does not compile or format is
+// kept as written. Text that is fixed belongs in a readable overlay,
+// where it is compiled once at load.
+func (e *WebException) SetReadable(text string) *WebException {
+	e.readable = text
+	if strings.ContainsRune(text, '{') || strings.ContainsRune(text, '\'') {
+		if t, err := catalog.Compile(catalog.Current().Locale(), text); err == nil {
+			if s, err := t.Format(e.Params()...); err == nil {
+				e.readable = s
+			}
+		}
+	}
+	return e
+}
+
+// SetID replaces the id, e.g. with the request id a gateway assigned;
+// SetID("") restores the generated one.
+func (e *WebException) SetID(text string) *WebException {
+	e.id.text = text
+	return e
+}
+
+// WithCause records the error that led to this one (see Unwrap) and
+// returns e, for use in a return statement.
+func (e *WebException) WithCause(err error) *WebException {
+	e.SetCause(err)
+	return e
+}
+
+// As lets errors.As find the family base inside a concrete exception.
+func (e *WebException) As(target any) bool {
+	if p, ok := target.(**WebException); ok {
+		*p = e
+		return true
+	}
+	return e.ZeroRunException.As(target)
+}

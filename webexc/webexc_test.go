@@ -1,0 +1,147 @@
+package webexc_test
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/zeroport/zerofault/webexc"
+	"github.com/zeroport/zerofault/zero"
+	"github.com/zeroport/zerofault/zero/catalog"
+)
+
+// withCatalog installs a catalog of the framework plus app files for one test.
+func withCatalog(t *testing.T, errs, readables string) {
+	t.Helper()
+	dir := t.TempDir()
+	write := func(name, body string) string {
+		path := dir + "/" + name
+		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	cat, err := catalog.Load(catalog.ErrorFile(write("e.yml", errs)), catalog.ReadableFile(write("r.yml", readables)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	prev := catalog.Swap(cat)
+	t.Cleanup(func() { catalog.Swap(prev) })
+}
+
+var order = &webexc.Class{Class: zero.Class{Name: "_409OrderLockedException", Family: zero.FamilyWeb, Code: -100409}, Status: http.StatusConflict}
+
+func TestWebException(t *testing.T) {
+	withCatalog(t, "E100409: \"(409) - Order {0} is locked by {1}\"\n", "100409: \"Order {0} is being edited by someone else.\"\n")
+	e := webexc.Make(order, "OrderHandler", []any{"A-7", "alice"})
+	if e.Status() != 409 || e.Code() != -100409 || e.Target() != "OrderHandler" {
+		t.Errorf("status %d code %d target %s", e.Status(), e.Code(), e.Target())
+	}
+	if e.Message() != "(409) - Order A-7 is locked by alice" {
+		t.Errorf("Message = %q", e.Message())
+	}
+	if e.Readable() != "Order A-7 is being edited by someone else." {
+		t.Errorf("Readable = %q", e.Readable())
+	}
+	if e.Error() != "[ ERR-100409 ] ( OrderHandler ) Web Error: (409) - Order A-7 is locked by alice" {
+		t.Errorf("Error = %q", e.Error())
+	}
+	other := webexc.Make(order, "x", nil)
+	if len(e.ID()) != 16 || e.ID() == other.ID() {
+		t.Errorf("ID %q is not a fresh 16-digit id", e.ID())
+	}
+}
+
+func TestSetters(t *testing.T) {
+	withCatalog(t, "E100400: \"Field {0} is wrong\"\nE100401: \"y\"\n", "100401: \"x\"\n")
+	e := webexc.New("Form", -100400, "email")
+	if e.Status() != webexc.DefaultStatus || e.Readable() != "" {
+		t.Errorf("defaults: %d %q", e.Status(), e.Readable())
+	}
+	e.SetStatus(422).SetReadable("Please check ''{0}''.").SetID("req-1")
+	if e.Status() != 422 || e.Readable() != "Please check 'email'." || e.ID() != "req-1" {
+		t.Errorf("after setters: %d %q %q", e.Status(), e.Readable(), e.ID())
+	}
+	if generated := e.SetID("").ID(); len(generated) != 16 {
+		t.Errorf("SetID(\"\") left id %q", generated)
+	}
+	if e.SetReadable("Broken {0").Readable() != "Broken {0" {
+		t.Errorf("a malformed readable was not kept as written: %q", e.Readable())
+	}
+	cause := errors.New("smtp down")
+	if !errors.Is(e.WithCause(cause), cause) {
+		t.Error("cause lost")
+	}
+}
+
+func TestJSON(t *testing.T) {
+	withCatalog(t, "E100409: \"(409) - Order {0} is locked by {1}\"\n", "100409: \"<Order> {0} & \\\"{1}\\\"\"\n")
+	e := webexc.Make(order, "H", []any{"A-7", "al\nice"})
+	e.SetID("id-1")
+	b, err := json.Marshal(&e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"id":"id-1","code":-100409,"message":"(409) - Order A-7 is locked by al\nice","info":"\u003cOrder\u003e A-7 \u0026 \"al\nice\""}`
+	if string(b) != want {
+		t.Errorf("JSON\n got %s\nwant %s", b, want)
+	}
+	// AppendJSON must agree with encoding/json's escaping for any text.
+	var back map[string]any
+	if err := json.Unmarshal(b, &back); err != nil || back["info"] != "<Order> A-7 & \"al\nice\"" {
+		t.Errorf("round trip: %v %v", back, err)
+	}
+	// No info when the readable text is blank.
+	e.SetReadable("  ")
+	if b, _ := json.Marshal(&e); strings.Contains(string(b), "info") {
+		t.Errorf("blank readable rendered: %s", b)
+	}
+}
+
+func TestJSONEscapingMatchesEncodingJSON(t *testing.T) {
+	for _, s := range []string{"plain", "quote \" back \\", "ctl \x01\x1f\t\r\n", "<>&", "\u2028\u2029", "bad \xff utf8", "中文 ünï"} {
+		e := webexc.New("H", -60011).SetReadable(s).SetID(s)
+		b, _ := json.Marshal(&e)
+		var got struct{ ID, Info string }
+		if err := json.Unmarshal(b, &got); err != nil {
+			t.Fatalf("%q: %v in %s", s, err, b)
+		}
+		want, _ := json.Marshal(s)
+		var wantS string
+		_ = json.Unmarshal(want, &wantS)
+		if got.ID != wantS {
+			t.Errorf("%q: id %q, want %q", s, got.ID, wantS)
+		}
+		if enc, _ := json.Marshal(s); !strings.Contains(string(b), `"id":`+string(enc)) {
+			t.Errorf("%q: escaped differently from encoding/json: %s vs %s", s, b, enc)
+		}
+	}
+}
+
+func TestAsAndIs(t *testing.T) {
+	withCatalog(t, "E100409: \"(409) - Order {0} is locked by {1}\"\n", "100409: \"x\"\n")
+	type orderLocked struct{ webexc.WebException }
+	concrete := &orderLocked{webexc.Make(order, "H", []any{"A", "b"})}
+	err := fmt.Errorf("handler: %w", concrete)
+	var w *webexc.WebException
+	var root *zero.ZeroRunException
+	var rt zero.Runtime
+	var c *orderLocked
+	if !errors.As(err, &w) || !errors.As(err, &root) || !errors.As(err, &rt) || !errors.As(err, &c) {
+		t.Fatalf("As: %v %v %v %v", w, root, rt, c)
+	}
+	if w.Status() != 409 || root.Code() != -100409 || c != concrete {
+		t.Errorf("found the wrong exception")
+	}
+	if !errors.Is(err, webexc.New("other", -100409)) || errors.Is(err, webexc.New("other", -60011)) {
+		t.Error("Is does not match by code")
+	}
+	// Runtime: it may be thrown.
+	if got := zero.Try(func() { zero.Throw(concrete) }); got != error(concrete) {
+		t.Errorf("Try = %v", got)
+	}
+}

@@ -1,0 +1,173 @@
+package catalog
+
+import (
+	"bytes"
+	"strconv"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Kind tells an error catalog from a readable overlay.
+type Kind int
+
+const (
+	// Errors is an error catalog: keys E<n>, W<n>, I<n>.
+	Errors Kind = iota
+	// Readables is a readable overlay: keys are bare numbers.
+	Readables
+)
+
+// String names the kind as the files are conventionally named.
+func (k Kind) String() string {
+	if k == Readables {
+		return "vertx-readible.yml"
+	}
+	return "vertx-error.yml"
+}
+
+// Level is the log level a key's prefix gives its code.
+type Level byte
+
+// The levels, spelled as the key prefixes.
+const (
+	LevelError Level = 'E'
+	LevelWarn  Level = 'W'
+	LevelInfo  Level = 'I'
+)
+
+// String returns "Error", "Warn" or "Info".
+func (l Level) String() string {
+	switch l {
+	case LevelWarn:
+		return "Warn"
+	case LevelInfo:
+		return "Info"
+	}
+	return "Error"
+}
+
+// rawEntry is one key of one file, before templates are compiled.
+type rawEntry struct {
+	key    string
+	code   int // negative
+	level  Level
+	line   int
+	source string
+}
+
+// maxCode bounds the number in a key, so that codes stay within int32 and a
+// typo of thirty digits is reported instead of wrapping.
+const maxCode = 1<<31 - 1
+
+// parseFile reads one catalog file. It returns the well-formed entries and
+// a problem for each malformed one, so one bad key does not hide the rest.
+func parseFile(name string, data []byte, kind Kind) ([]rawEntry, []error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, []error{problem(name, 1, "", ErrEmpty, "")}
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, []error{problem(name, lineOf(err), "", err, "")}
+	}
+	if len(doc.Content) == 0 {
+		return nil, []error{problem(name, 1, "", ErrEmpty, "the file holds only comments")}
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return nil, []error{problem(name, root.Line, "", ErrShape, "found %s", nodeKind(root))}
+	}
+	if len(root.Content) == 0 {
+		return nil, []error{problem(name, root.Line, "", ErrEmpty, "")}
+	}
+	var (
+		entries []rawEntry
+		errs    []error
+		seen    = make(map[int]rawEntry, len(root.Content)/2)
+	)
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			errs = append(errs, problem(name, k.Line, "", ErrKey, "a key must be a plain scalar, found %s", nodeKind(k)))
+			continue
+		}
+		e, err := parseKey(k.Value, kind)
+		if err != nil {
+			errs = append(errs, problem(name, k.Line, k.Value, err, ""))
+			continue
+		}
+		e.line = k.Line
+		if v.Kind == yaml.AliasNode && v.Alias != nil {
+			v = v.Alias
+		}
+		if v.Kind != yaml.ScalarNode || v.Tag != "!!str" {
+			errs = append(errs, problem(name, v.Line, k.Value, ErrValue, "found %s (quote it)", nodeKind(v)))
+			continue
+		}
+		e.source = v.Value
+		if prev, dup := seen[e.code]; dup {
+			if prev.key == e.key {
+				errs = append(errs, problem(name, e.line, e.key, ErrDuplicate, "first defined on line %d", prev.line))
+			} else {
+				errs = append(errs, problem(name, e.line, e.key, ErrDuplicate, "one number under two prefixes: %s is on line %d", prev.key, prev.line))
+			}
+			continue
+		}
+		seen[e.code] = e
+		entries = append(entries, e)
+	}
+	return entries, errs
+}
+
+// parseKey reads "E40069" (Errors) or "40069" (Readables) as code -40069.
+func parseKey(key string, kind Kind) (rawEntry, error) {
+	e := rawEntry{key: key, level: LevelError}
+	digits := key
+	if kind == Errors {
+		if key == "" || (key[0] != 'E' && key[0] != 'W' && key[0] != 'I') {
+			return e, wrapf(ErrKey, "an error catalog key is E, W or I followed by the code's digits, e.g. E40069")
+		}
+		e.level, digits = Level(key[0]), key[1:]
+	}
+	if digits == "" {
+		return e, wrapf(ErrKey, "the code's digits are missing")
+	}
+	for i := 0; i < len(digits); i++ {
+		if digits[i] < '0' || digits[i] > '9' {
+			if kind == Readables {
+				return e, wrapf(ErrKey, "a readable key is the code's bare digits, e.g. 80220")
+			}
+			return e, wrapf(ErrKey, "the code %q is not a number", digits)
+		}
+	}
+	n, err := strconv.Atoi(digits)
+	if err != nil || n > maxCode {
+		return e, wrapf(ErrKey, "the code %s is out of range (at most %d)", digits, maxCode)
+	}
+	if n == 0 {
+		return e, wrapf(ErrKey, "code 0 is not an error code")
+	}
+	e.code = -n
+	return e, nil
+}
+
+func nodeKind(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		switch n.Tag {
+		case "!!null":
+			return "no value"
+		case "!!int", "!!float":
+			return "a number"
+		case "!!bool":
+			return "a boolean"
+		case "!!timestamp":
+			return "a timestamp"
+		}
+		return "a " + n.Tag + " scalar"
+	}
+	return "an alias"
+}

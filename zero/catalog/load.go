@@ -1,0 +1,179 @@
+package catalog
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"slices"
+
+	"github.com/zeroport/zerofault/config"
+)
+
+// DefaultLocale is the locale templates are compiled for unless WithLocale
+// says otherwise.
+const DefaultLocale = "en-US"
+
+// source is one file to load.
+type source struct {
+	name      string
+	kind      Kind
+	fsys      fs.FS // nil: read name from the operating system
+	framework bool
+}
+
+type options struct {
+	locale    string
+	override  bool
+	framework bool
+	sources   []source
+}
+
+// Option configures Load.
+type Option func(*options)
+
+// ErrorFile adds an error catalog read from the operating system's path.
+func ErrorFile(path string) Option { return addSource(source{name: path, kind: Errors}) }
+
+// ReadableFile adds a readable overlay read from path.
+func ReadableFile(path string) Option { return addSource(source{name: path, kind: Readables}) }
+
+// ErrorFS adds an error catalog read from fsys, e.g. an embed.FS.
+func ErrorFS(fsys fs.FS, name string) Option {
+	return addSource(source{name: name, kind: Errors, fsys: fsys})
+}
+
+// ReadableFS adds a readable overlay read from fsys.
+func ReadableFS(fsys fs.FS, name string) Option {
+	return addSource(source{name: name, kind: Readables, fsys: fsys})
+}
+
+// AllowOverride lets application files redefine framework codes (both
+// templates and readable texts). Without it such a key fails the load, so
+// that a framework code is never replaced by accident.
+func AllowOverride() Option { return func(o *options) { o.override = true } }
+
+// WithLocale compiles the templates for a BCP 47 locale (default "en-US").
+// The locale decides how numbers and dates in messages are formatted.
+func WithLocale(tag string) Option { return func(o *options) { o.locale = tag } }
+
+// WithoutFramework leaves out zerofault's embedded catalogs. Messages of
+// framework exceptions then come out as ErrorMissing unless the given files
+// define them.
+func WithoutFramework() Option { return func(o *options) { o.framework = false } }
+
+func addSource(s source) Option {
+	return func(o *options) { o.sources = append(o.sources, s) }
+}
+
+// frameworkSources are zerofault's embedded catalogs.
+var frameworkSources = []source{
+	{name: "config/" + config.ErrorFile, kind: Errors, framework: true},
+	{name: "config/" + config.ReadableFile, kind: Readables, framework: true},
+}
+
+func (s source) read() ([]byte, error) {
+	switch {
+	case s.framework:
+		return fs.ReadFile(config.FS, s.name[len("config/"):])
+	case s.fsys != nil:
+		return fs.ReadFile(s.fsys, s.name)
+	}
+	return os.ReadFile(s.name)
+}
+
+// Load reads the framework catalogs and the given files, in that order,
+// and compiles every template. Error catalogs are all loaded before any
+// readable overlay, so an overlay may refer to codes of any error file.
+//
+// Load reports every problem it finds, as *LoadError values joined with
+// errors.Join; on error it returns no catalog.
+func Load(opts ...Option) (*Catalog, error) {
+	o := options{locale: DefaultLocale, framework: true}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	var all []source
+	if o.framework {
+		all = append(all, frameworkSources...)
+	}
+	all = append(all, o.sources...)
+
+	c := &Catalog{locale: o.locale, errors: map[int]*Entry{}, readable: map[int]*Entry{}}
+	var errs []error
+	for _, kind := range []Kind{Errors, Readables} {
+		for _, s := range all {
+			if s.kind == kind {
+				errs = append(errs, c.add(s, o)...)
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return c, nil
+}
+
+// MustLoad is Load for programs that cannot start without their catalogs;
+// it panics with Load's error. Use it in main or tests, never per request.
+func MustLoad(opts ...Option) *Catalog {
+	c, err := Load(opts...)
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
+
+// add loads one file into c.
+func (c *Catalog) add(s source, o options) []error {
+	data, err := s.read()
+	if err != nil {
+		return []error{&LoadError{File: s.name, Err: err}}
+	}
+	raws, errs := parseFile(s.name, data, s.kind)
+	target := c.errors
+	if s.kind == Readables {
+		target = c.readable
+	}
+	for _, r := range raws {
+		if s.kind == Readables {
+			if _, ok := c.errors[r.code]; !ok {
+				errs = append(errs, problem(s.name, r.line, r.key, ErrUnknownCode, "add E%d to an error catalog first", -r.code))
+				continue
+			}
+		}
+		if prev, ok := target[r.code]; ok {
+			switch {
+			case prev.Framework && !s.framework && !o.override:
+				errs = append(errs, problem(s.name, r.line, r.key, ErrFrameworkCode,
+					"%s is defined at %s:%d; use catalog.AllowOverride() to replace it", prev.Key, prev.File, prev.Line))
+				continue
+			case prev.Framework == s.framework:
+				errs = append(errs, problem(s.name, r.line, r.key, ErrDuplicate, "%s is already defined at %s:%d", prev.Key, prev.File, prev.Line))
+				continue
+			}
+		}
+		t, err := Compile(o.locale, r.source)
+		if err != nil {
+			errs = append(errs, problem(s.name, r.line, r.key, err, ""))
+			continue
+		}
+		target[r.code] = &Entry{Template: t, Code: r.code, Key: r.key, Level: r.level, File: s.name, Line: r.line, Framework: s.framework}
+	}
+	// Problems of the file's shape and of its templates come from two
+	// passes; report them in the order of the file.
+	slices.SortStableFunc(errs, func(a, b error) int { return lineOfProblem(a) - lineOfProblem(b) })
+	return errs
+}
+
+func lineOfProblem(err error) int {
+	if p, ok := err.(*LoadError); ok {
+		return p.Line
+	}
+	return 0
+}
+
+// String summarises the catalog, e.g. for a startup log line.
+func (c *Catalog) String() string {
+	return fmt.Sprintf("catalog(%s: %d templates, %d readable texts)", c.locale, len(c.errors), len(c.readable))
+}

@@ -1,0 +1,110 @@
+package catalog
+
+import (
+	"strings"
+
+	"github.com/zeroport/zerofault/zero/msgfmt"
+)
+
+// Template is a compiled catalog template. It is immutable and safe for
+// concurrent use.
+type Template struct {
+	source string
+	msg    *msgfmt.Message // MessageFormat templates
+	slf4j  []string        // slf4j templates: the literal text around each "{}"
+}
+
+// Compile compiles source as Zero does: slf4j-style when it contains "{}",
+// java.text.MessageFormat otherwise, for the given BCP 47 locale.
+func Compile(locale, source string) (*Template, error) {
+	if strings.Contains(source, "{}") {
+		return &Template{source: source, slf4j: splitSlf4j(source)}, nil
+	}
+	m, err := msgfmt.Compile(locale, source)
+	if err != nil {
+		return nil, err
+	}
+	return &Template{source: source, msg: m}, nil
+}
+
+// Source returns the template as written in its file.
+func (t *Template) Source() string { return t.source }
+
+// ArgCount returns how many arguments the template consumes: one past the
+// highest {n} for MessageFormat, the number of "{}" for slf4j.
+func (t *Template) ArgCount() int {
+	if t.msg != nil {
+		return t.msg.ArgCount()
+	}
+	return len(t.slf4j) - 1
+}
+
+// Format formats the template with args. A MessageFormat template may fail
+// at format time (e.g. a string given to {0,number}); slf4j never fails.
+func (t *Template) Format(args ...any) (string, error) {
+	if t.msg != nil {
+		return t.msg.Format(args...)
+	}
+	return string(t.appendSlf4j(nil, args)), nil
+}
+
+// AppendFormat appends the formatted template to dst.
+func (t *Template) AppendFormat(dst []byte, args ...any) ([]byte, error) {
+	if t.msg != nil {
+		return t.msg.AppendFormat(dst, args...)
+	}
+	return t.appendSlf4j(dst, args), nil
+}
+
+// splitSlf4j cuts source at each "{}" placeholder, applying slf4j's escapes:
+// `\{}` is a literal "{}", and `\\{}` is a literal backslash followed by a
+// placeholder.
+func splitSlf4j(source string) []string {
+	var (
+		parts []string
+		lit   strings.Builder
+	)
+	for i := 0; i < len(source); i++ {
+		if strings.HasPrefix(source[i:], "{}") {
+			escaped := i > 0 && source[i-1] == '\\'
+			doubly := escaped && i > 1 && source[i-2] == '\\'
+			switch {
+			case doubly: // "\\{}": keep one backslash, then a placeholder
+				s := lit.String()
+				parts = append(parts, s[:len(s)-1])
+				lit.Reset()
+				i++
+				continue
+			case escaped: // "\{}": drop the backslash, keep "{}" literally
+				s := lit.String()
+				lit.Reset()
+				lit.WriteString(s[:len(s)-1])
+				lit.WriteString("{}")
+				i++
+				continue
+			}
+			parts = append(parts, lit.String())
+			lit.Reset()
+			i++
+			continue
+		}
+		lit.WriteByte(source[i])
+	}
+	return append(parts, lit.String())
+}
+
+// appendSlf4j fills the placeholders in order; a placeholder without an
+// argument stays "{}", and surplus arguments are ignored, as in slf4j.
+func (t *Template) appendSlf4j(dst []byte, args []any) []byte {
+	for i, lit := range t.slf4j {
+		if i > 0 {
+			if i-1 < len(args) {
+				dst = appendJavaString(dst, args[i-1])
+			} else {
+				dst = append(dst, "{}"...)
+			}
+		}
+		dst = append(dst, lit...)
+	}
+	return dst
+}

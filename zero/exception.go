@@ -1,0 +1,232 @@
+package zero
+
+import (
+	"strconv"
+
+	"github.com/zeroport/zerofault/zero/catalog"
+)
+
+// Exception is the surface every zerofault exception shares.
+type Exception interface {
+	error
+	// Code is the negative code whose template E<-code> gives the message;
+	// 0 for the few uncoded runtime exceptions.
+	Code() int
+	// Target names where the exception arose.
+	Target() Target
+	// Params are the arguments the template was formatted with.
+	Params() []any
+	// Message is the formatted system message, without the log decoration
+	// that Error adds.
+	Message() string
+	// Unwrap returns the cause, if any.
+	Unwrap() error
+}
+
+// Checked is a checked exception (Zero's ZeroException): it can only be
+// returned. Only types embedding ZeroException satisfy it.
+type Checked interface {
+	Exception
+	zeroChecked()
+}
+
+// Runtime is a runtime exception (Zero's ZeroRunException): it may be
+// returned or raised with Throw. Only types embedding ZeroRunException
+// satisfy it.
+type Runtime interface {
+	Exception
+	zeroRuntime()
+}
+
+// The family words of Error(), one per root and family.
+const (
+	FamilyZero  = "Zero"  // checked root
+	FamilyRun   = "Run"   // runtime root
+	FamilyDemon = "Demon" // demon: checked, system
+	FamilyUp    = "Up"    // up: runtime, system
+	FamilyWeb   = "Web"   // webexc: runtime, business
+)
+
+// Class describes an exception class as a Zero subclass body does: its
+// name, its family word and its code. Families and generated code keep one
+// Class per type in a package variable.
+type Class struct {
+	Name   string // Zero's class name, e.g. "_404ServiceNotFoundException"
+	Family string // the family word of Error(), e.g. FamilyWeb
+	Code   int    // negative; 0 for an uncoded exception
+}
+
+// fault is the state every exception shares; the roots embed it.
+type fault struct {
+	class   *Class
+	target  Target
+	params  []any
+	message string
+	cause   error
+	missing *ErrorMissingException // set when the catalog has no template for the code
+}
+
+func (f *fault) init(class *Class, target Target, params []any) {
+	f.class, f.target, f.params = class, target, params
+	if class.Code == 0 {
+		return
+	}
+	entry, ok := catalog.Current().Lookup(class.Code)
+	if !ok {
+		f.missing = NewErrorMissing(target, class.Code)
+		f.message = f.missing.message
+		return
+	}
+	f.message = formatEntry(entry, params)
+}
+
+// formatEntry formats a template, falling back to its source text with the
+// reason when the params do not fit it (say, a string for {0,number}):
+// an exception is being reported, and failing to report it would be worse.
+func formatEntry(e *catalog.Entry, params []any) string {
+	msg, err := e.Format(params...)
+	if err != nil {
+		return e.Source() + " (unformatted: " + err.Error() + ")"
+	}
+	return msg
+}
+
+// Code returns the exception's negative code, 0 when uncoded.
+func (f *fault) Code() int { return f.class.Code }
+
+// Target returns where the exception arose.
+func (f *fault) Target() Target { return f.target }
+
+// Params returns the params the message was formatted with. The slice is
+// the exception's own; do not modify it.
+func (f *fault) Params() []any { return f.params }
+
+// Message returns the formatted system message.
+func (f *fault) Message() string { return f.message }
+
+// ClassName returns Zero's class name of the exception.
+func (f *fault) ClassName() string { return f.class.Name }
+
+// Error returns Zero's log form: "[ ERR-60007 ] ( UserHandler ) Web Error: <message>".
+func (f *fault) Error() string {
+	b := make([]byte, 0, 32+len(f.target)+len(f.message))
+	b = append(b, "[ ERR"...)
+	if f.class.Code != 0 {
+		b = strconv.AppendInt(b, int64(f.class.Code), 10)
+	}
+	b = append(b, " ] ( "...)
+	b = append(b, f.target...)
+	b = append(b, " ) "...)
+	b = append(b, f.class.Family...)
+	b = append(b, " Error: "...)
+	b = append(b, f.message...)
+	return string(b)
+}
+
+// Unwrap returns the cause given with SetCause. When the catalog had no
+// template for the code it returns the *ErrorMissingException, whose own
+// Unwrap then returns the cause.
+func (f *fault) Unwrap() error {
+	if f.missing != nil {
+		return f.missing
+	}
+	return f.cause
+}
+
+// SetCause records the error that led to this one, for Unwrap.
+func (f *fault) SetCause(err error) {
+	if f.missing != nil {
+		f.missing.cause = err
+		return
+	}
+	f.cause = err
+}
+
+// Is reports whether target is an exception with the same code; uncoded
+// exceptions match by class name. It makes errors.Is(err, webexc.ErrX)
+// work for any two instances of a code.
+func (f *fault) Is(target error) bool {
+	t, ok := target.(interface{ zeroFault() *fault })
+	if !ok {
+		return false
+	}
+	tc := t.zeroFault().class
+	if f.class.Code != 0 || tc.Code != 0 {
+		return f.class.Code == tc.Code
+	}
+	return f.class.Name == tc.Name
+}
+
+func (f *fault) zeroFault() *fault { return f }
+
+// ZeroException is the checked root. Embed it (by value) to define a
+// checked family, as package demon does.
+type ZeroException struct{ fault }
+
+// ZeroRunException is the runtime root. Embed it (by value) to define a
+// runtime family, as packages up and webexc do.
+type ZeroRunException struct{ fault }
+
+func (*ZeroException) zeroChecked()    {}
+func (*ZeroRunException) zeroRuntime() {}
+
+// Checked root classes for exceptions that belong to no family.
+var (
+	checkedClass = func(code int) *Class { return &Class{Name: "ZeroException", Family: FamilyZero, Code: code} }
+	runClass     = func(code int) *Class { return &Class{Name: "ZeroRunException", Family: FamilyRun, Code: code} }
+)
+
+// NewChecked returns a checked exception of code formatted with params.
+// Families call it through MakeChecked; use it directly only for a code
+// that belongs to no family.
+func NewChecked(target Target, code int, params ...any) *ZeroException {
+	e := &ZeroException{}
+	e.init(checkedClass(code), target, params)
+	return e
+}
+
+// NewRun returns a runtime exception of code formatted with params.
+func NewRun(target Target, code int, params ...any) *ZeroRunException {
+	e := &ZeroRunException{}
+	e.init(runClass(code), target, params)
+	return e
+}
+
+// MakeChecked returns the checked root of an exception of class, with its
+// message formatted from the catalog in force. Family packages and
+// generated code embed its result.
+func MakeChecked(class *Class, target Target, params []any) ZeroException {
+	var e ZeroException
+	e.init(class, target, params)
+	return e
+}
+
+// MakeRun returns the runtime root of an exception of class, like
+// MakeChecked.
+func MakeRun(class *Class, target Target, params []any) ZeroRunException {
+	var e ZeroRunException
+	e.init(class, target, params)
+	return e
+}
+
+// As lets errors.As find the runtime root inside any runtime exception.
+func (e *ZeroRunException) As(target any) bool {
+	if p, ok := target.(**ZeroRunException); ok {
+		*p = e
+		return true
+	}
+	return false
+}
+
+// As lets errors.As find the checked root inside any checked exception.
+func (e *ZeroException) As(target any) bool {
+	if p, ok := target.(**ZeroException); ok {
+		*p = e
+		return true
+	}
+	return false
+}
+
+func lookupCurrent(code int) (*catalog.Entry, bool) { return catalog.Current().Lookup(code) }
+
+func itoa(n int) string { return strconv.Itoa(n) }
