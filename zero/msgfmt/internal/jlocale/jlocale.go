@@ -94,11 +94,6 @@ func Parse(tag string) Locale {
 			}
 		}
 	}
-	if l.Language == "" {
-		// Java drops script/region information for an undetermined language
-		// only in display; formatting data still comes from the root.
-		l.Script, l.Region = "", ""
-	}
 	return l
 }
 

@@ -1,0 +1,252 @@
+// Package datefmt formats instants exactly as java.text.SimpleDateFormat
+// and java.text.DateFormat of JDK 17 do, so that zerofault's MessageFormat
+// port prints {0,date,...} and {0,time,...} arguments byte for byte like the
+// Java framework it replaces.
+//
+// The calendar is java.util.GregorianCalendar: Julian before the Gregorian
+// cutover (1582-10-15), eras BC/AD, and week numbering driven by the
+// locale's first day of week and minimal days in the first week.
+//
+// The time zone is always UTC: the JDK reference output was produced with
+// -Duser.timezone=UTC, so the zone letters print UTC in the locale's
+// language (z "UTC", zzzz e.g. "Coordinated Universal Time") and zero
+// offsets (Z "+0000", X/XX/XXX "Z").
+//
+// Locale data (names, style patterns, week rules) was dumped from JDK 17's
+// CLDR provider for en-US, en-GB, zh-CN, zh-TW, ja-JP, de-DE, fr-FR and the
+// root locale; see data.go and lookup for the fallback of other locales.
+package datefmt
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/zeroport/zerofault/zero/msgfmt/internal/jlocale"
+)
+
+// Style is a DateFormat style.
+type Style int
+
+// The DateFormat styles, numbered as in java.text.DateFormat.
+const (
+	Full   Style = iota // DateFormat.FULL
+	Long                // DateFormat.LONG
+	Medium              // DateFormat.MEDIUM (DateFormat.DEFAULT)
+	Short               // DateFormat.SHORT
+)
+
+// Format is a compiled, immutable date format; safe for concurrent use.
+type Format struct {
+	pat  compiled
+	syms symbols
+}
+
+// NewDate returns DateFormat.getDateInstance(s, loc).
+func NewDate(loc jlocale.Locale, s Style) *Format {
+	syms := lookup(loc)
+	return mustCompile(syms, syms.date[clamp(s)])
+}
+
+// NewTime returns DateFormat.getTimeInstance(s, loc).
+func NewTime(loc jlocale.Locale, s Style) *Format {
+	syms := lookup(loc)
+	return mustCompile(syms, syms.time[clamp(s)])
+}
+
+// NewDateTime returns DateFormat.getDateTimeInstance(date, time, loc).
+func NewDateTime(loc jlocale.Locale, date, time Style) *Format {
+	syms := lookup(loc)
+	date, time = clamp(date), clamp(time)
+	// Like the JDK, the glue comes from the shorter of the two styles and
+	// is filled in textually before the result is compiled.
+	glue := syms.glue[max(date, time)]
+	p := strings.Replace(glue, "{1}", syms.date[date], 1)
+	p = strings.Replace(p, "{0}", syms.time[time], 1)
+	return mustCompile(syms, p)
+}
+
+// NewPattern is new SimpleDateFormat(pattern, loc). A malformed pattern
+// returns a *PatternError carrying Java's message; it never panics.
+func NewPattern(loc jlocale.Locale, pattern string) (*Format, error) {
+	c, err := compile(pattern)
+	if err != nil {
+		return nil, err
+	}
+	return &Format{pat: c, syms: lookup(loc)}, nil
+}
+
+// clamp maps an out-of-range style to Medium, the JDK default, rather than
+// indexing out of bounds (Java would throw; callers only pass constants).
+func clamp(s Style) Style {
+	if s < Full || s > Short {
+		return Medium
+	}
+	return s
+}
+
+// mustCompile compiles a pattern from data.go; those are known to be valid.
+func mustCompile(syms symbols, pattern string) *Format {
+	c, err := compile(pattern)
+	if err != nil {
+		panic("datefmt: bad built-in pattern: " + err.Error())
+	}
+	return &Format{pat: c, syms: syms}
+}
+
+// AppendMillis appends the instant ms milliseconds after the Unix epoch
+// (java.util.Date's value), formatted in UTC, to dst and returns the
+// extended slice. It allocates only to grow dst.
+func (f *Format) AppendMillis(dst []byte, ms int64) []byte {
+	var c fields
+	computeFields(&c, ms, f.syms.firstDay, f.syms.minDays, f.pat.weeks)
+	for i := range f.pat.items {
+		it := &f.pat.items[i]
+		if it.letter == 0 {
+			dst = append(dst, it.text...)
+			continue
+		}
+		dst = f.appendField(dst, it.letter, it.count, &c)
+	}
+	return dst
+}
+
+// appendField formats one letter run as SimpleDateFormat.subFormat does
+// for a GregorianCalendar with locale data (not explicit
+// DateFormatSymbols): names come from Calendar.getDisplayName, SHORT below
+// four letters and LONG from four on; there is no narrow form.
+func (f *Format) appendField(dst []byte, letter byte, count int, c *fields) []byte {
+	d := f.syms.localeData
+	long := count >= 4
+	pick := func(short, long_ []string, long bool, i int) string {
+		if long {
+			return long_[i]
+		}
+		return short[i]
+	}
+	hour := c.msOfDay / 3600000
+	switch letter {
+	case 'G':
+		return append(dst, pick(d.erasShort[:], d.erasLong[:], long, c.era())...)
+	case 'y':
+		return f.appendYear(dst, c.yearOfEra(), count)
+	case 'Y':
+		return f.appendYear(dst, c.weekYear, count)
+	case 'M':
+		if count < 3 {
+			return f.appendNumber(dst, int64(c.month), count, 0)
+		}
+		if f.pat.standalone {
+			return append(dst, pick(d.monthsShortAlone[:], d.monthsLongAlone[:], long, c.month-1)...)
+		}
+		return append(dst, pick(d.monthsShort[:], d.monthsLong[:], long, c.month-1)...)
+	case 'L':
+		if count < 3 {
+			return f.appendNumber(dst, int64(c.month), count, 0)
+		}
+		return append(dst, pick(d.monthsShortAlone[:], d.monthsLongAlone[:], long, c.month-1)...)
+	case 'd':
+		return f.appendNumber(dst, int64(c.day), count, 0)
+	case 'k':
+		if hour == 0 {
+			hour = 24
+		}
+		return f.appendNumber(dst, int64(hour), count, 0)
+	case 'H':
+		return f.appendNumber(dst, int64(hour), count, 0)
+	case 'm':
+		return f.appendNumber(dst, int64(c.msOfDay/60000%60), count, 0)
+	case 's':
+		return f.appendNumber(dst, int64(c.msOfDay/1000%60), count, 0)
+	case 'S':
+		return f.appendNumber(dst, int64(c.msOfDay%1000), count, 0)
+	case 'E':
+		return append(dst, pick(d.weekdaysShort[:], d.weekdaysLong[:], long, c.weekday-1)...)
+	case 'D':
+		return f.appendNumber(dst, int64(c.dayOfYear), count, 0)
+	case 'F':
+		return f.appendNumber(dst, int64(c.dowInMonth), count, 0)
+	case 'w':
+		return f.appendNumber(dst, int64(c.weekOfYear), count, 0)
+	case 'W':
+		return f.appendNumber(dst, int64(c.weekOfMonth), count, 0)
+	case 'a':
+		return append(dst, pick(d.ampmShort[:], d.ampmLong[:], long, hour/12)...)
+	case 'h':
+		if hour%12 == 0 {
+			return f.appendNumber(dst, 12, count, 0)
+		}
+		return f.appendNumber(dst, int64(hour%12), count, 0)
+	case 'K':
+		return f.appendNumber(dst, int64(hour%12), count, 0)
+	case 'u':
+		// ISO day of week: Monday = 1 ... Sunday = 7.
+		return f.appendNumber(dst, int64((c.weekday+5)%7+1), count, 0)
+	case 'z':
+		if long {
+			return append(dst, d.zoneLong...)
+		}
+		return append(dst, d.zoneShort...)
+	case 'Z':
+		// RFC 822 offset, always ASCII digits in the JDK.
+		return append(dst, "+0000"...)
+	case 'X':
+		// ISO 8601 prints a zero offset as "Z" at every width.
+		return append(dst, 'Z')
+	}
+	return dst
+}
+
+// appendYear formats y and Y: two letters keep the last two digits, any
+// other count is a minimum width.
+func (f *Format) appendYear(dst []byte, v int64, count int) []byte {
+	if count == 2 {
+		return f.appendNumber(dst, v, 2, 2)
+	}
+	return f.appendNumber(dst, v, count, 0)
+}
+
+// appendNumber is SimpleDateFormat.zeroPaddingNumber: v in the locale's
+// digits, padded with zeros to minDigits (capped as DecimalFormat caps it),
+// keeping only the last maxDigits digits when maxDigits > 0.
+func (f *Format) appendNumber(dst []byte, v int64, minDigits, maxDigits int) []byte {
+	if v >= 0 && v < 100 && minDigits <= 2 && f.syms.zero == '0' {
+		// Fast path for the common one- and two-digit fields.
+		if v >= 10 || minDigits == 2 {
+			dst = append(dst, byte('0'+v/10))
+		}
+		return append(dst, byte('0'+v%10))
+	}
+	minDigits = min(minDigits, maxIntegerDigits)
+	u := uint64(v)
+	if v < 0 {
+		dst = append(dst, f.syms.minus...)
+		u = -u
+	}
+	var buf [20]byte
+	n := 0
+	for u > 0 || n == 0 {
+		buf[len(buf)-1-n] = byte('0' + u%10)
+		u /= 10
+		n++
+	}
+	digits := buf[len(buf)-n:]
+	if maxDigits > 0 && n > maxDigits {
+		digits = digits[n-maxDigits:]
+		n = maxDigits
+	}
+	for ; minDigits > n; minDigits-- {
+		dst = f.appendDigit(dst, 0)
+	}
+	for _, b := range digits {
+		dst = f.appendDigit(dst, b-'0')
+	}
+	return dst
+}
+
+// appendDigit appends one digit in the locale's numbering system.
+func (f *Format) appendDigit(dst []byte, d byte) []byte {
+	if f.syms.zero == '0' {
+		return append(dst, '0'+d)
+	}
+	return utf8.AppendRune(dst, f.syms.zero+rune(d))
+}

@@ -1,0 +1,32 @@
+package jlocale
+
+import "testing"
+
+// Expectations from JDK 17's Locale.forLanguageTag(tag).toLanguageTag().
+func TestParse(t *testing.T) {
+	cases := []struct{ tag, want string }{
+		{"en-US", "en-US"},
+		{"EN-us", "en-US"},
+		{"zh-Hant-TW", "zh-Hant-TW"},
+		{"zh", "zh"},
+		{"und", "und"},
+		{"und-DE", "und-DE"},
+		{"", "und"},
+		{"en_US", "und"},        // an underscore is not a tag separator
+		{"not a locale", "und"}, // ill-formed first subtag: root
+		{"th-TH-u-nu-thai", "th-TH-u-nu-thai"},
+		{"de-CH-1996", "de-CH"},      // variants are not used by the formatters
+		{"en-US-x-private", "en-US"}, // private use dropped
+		{"ar-EG-u-ca-islamic-nu-arab", "ar-EG-u-nu-arab"},
+		{"en-US-bogus_tail", "en-US"}, // the well-formed prefix is kept
+		{"es-419", "es-419"},
+	}
+	for _, tc := range cases {
+		if got := Parse(tc.tag).String(); got != tc.want {
+			t.Errorf("Parse(%q) = %s, want %s", tc.tag, got, tc.want)
+		}
+	}
+	if !Parse("und").IsRoot() || Parse("en").IsRoot() {
+		t.Error("IsRoot is wrong")
+	}
+}
