@@ -99,7 +99,7 @@ func (t *Template) appendSlf4j(dst []byte, args []any) []byte {
 	for i, lit := range t.slf4j {
 		if i > 0 {
 			if i-1 < len(args) {
-				dst = appendJavaString(dst, args[i-1])
+				dst = msgfmt.AppendValue(dst, args[i-1])
 			} else {
 				dst = append(dst, "{}"...)
 			}
