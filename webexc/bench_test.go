@@ -38,7 +38,7 @@ func BenchmarkNewAndRender(b *testing.B) {
 	b.ReportAllocs()
 	buf := make([]byte, 0, 512)
 	for b.Loop() {
-		e := webexc.Make(notFound, "UserHandler", []any{"GET", "/api/users/42"})
+		e := webexc.Make(notFound, "UserHandler", []any{"/api/users/42", "GET"})
 		sink = e.AppendJSON(buf[:0])
 	}
 }
@@ -47,7 +47,7 @@ func BenchmarkNewAndRender(b *testing.B) {
 func BenchmarkNew(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		e := webexc.Make(notFound, "UserHandler", []any{"GET", "/api/users/42"})
+		e := webexc.Make(notFound, "UserHandler", []any{"/api/users/42", "GET"})
 		sink = append(sink[:0], e.Message()...)
 	}
 }
@@ -55,7 +55,7 @@ func BenchmarkNew(b *testing.B) {
 // BenchmarkAppendJSON renders an existing exception.
 func BenchmarkAppendJSON(b *testing.B) {
 	b.ReportAllocs()
-	e := webexc.Make(notFound, "UserHandler", []any{"GET", "/api/users/42"})
+	e := webexc.Make(notFound, "UserHandler", []any{"/api/users/42", "GET"})
 	buf := make([]byte, 0, 512)
 	for b.Loop() {
 		sink = e.AppendJSON(buf[:0])
@@ -65,7 +65,7 @@ func BenchmarkAppendJSON(b *testing.B) {
 // BenchmarkMarshalJSON renders through encoding/json, as echo's c.JSON does.
 func BenchmarkMarshalJSON(b *testing.B) {
 	b.ReportAllocs()
-	e := webexc.Make(notFound, "UserHandler", []any{"GET", "/api/users/42"})
+	e := webexc.Make(notFound, "UserHandler", []any{"/api/users/42", "GET"})
 	for b.Loop() {
 		sink, _ = json.Marshal(&e)
 	}

@@ -35,7 +35,7 @@ func run() error {
 
 	// A handler returns a web exception: status, system message, readable
 	// text for the user, and an id.
-	notFound := webexc.New(handler, -60010, "/api/users/42").SetStatus(http.StatusNotFound)
+	notFound := webexc.New(handler, -60010, "/api/users/42", "GET").SetStatus(http.StatusNotFound)
 	show(notFound)
 
 	// A runtime exception thrown deep down is recovered at the boundary.

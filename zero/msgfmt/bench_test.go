@@ -1,13 +1,15 @@
 package msgfmt_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/zeroport/zerofault/zero/msgfmt"
 )
 
-// A typical Zero template: two string arguments, quotes in the text.
-const zeroTemplate = "(Boot) The two app of HArk could not been combined, the current name = `{1}`, ns = `{0}`, it''s fatal"
+// A template shaped like Zero's: two string arguments, one used out of
+// order, and a quoted apostrophe.
+const zeroTemplate = "(Boot) Application `{1}` in namespace `{0}` can''t be merged with the running one"
 
 func BenchmarkMessageFormat(b *testing.B) {
 	m := msgfmt.MustCompile("en-US", zeroTemplate)
@@ -49,3 +51,14 @@ func BenchmarkFormatOneOff(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkBaselineSprintf is the same message through fmt.Sprintf: the
+// Go-native floor the compiled form is measured against.
+func BenchmarkBaselineSprintf(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		sinkString = fmt.Sprintf("(Boot) Application `%s` in namespace `%s` can't be merged with the running one", "app-name", "ns-app")
+	}
+}
+
+var sinkString string
