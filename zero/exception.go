@@ -170,25 +170,18 @@ type ZeroRunException struct{ fault }
 func (*ZeroException) zeroChecked()    {}
 func (*ZeroRunException) zeroRuntime() {}
 
-// Checked root classes for exceptions that belong to no family.
-var (
-	checkedClass = func(code int) *Class { return &Class{Name: "ZeroException", Family: FamilyZero, Code: code} }
-	runClass     = func(code int) *Class { return &Class{Name: "ZeroRunException", Family: FamilyRun, Code: code} }
-)
-
-// NewChecked returns a checked exception of code formatted with params.
-// Families call it through MakeChecked; use it directly only for a code
-// that belongs to no family.
+// NewChecked returns a checked exception of code formatted with params,
+// for a code that belongs to no family; families use MakeChecked.
 func NewChecked(target Target, code int, params ...any) *ZeroException {
 	e := &ZeroException{}
-	e.init(checkedClass(code), target, params)
+	e.init(&Class{Name: "ZeroException", Family: FamilyZero, Code: code}, target, params)
 	return e
 }
 
 // NewRun returns a runtime exception of code formatted with params.
 func NewRun(target Target, code int, params ...any) *ZeroRunException {
 	e := &ZeroRunException{}
-	e.init(runClass(code), target, params)
+	e.init(&Class{Name: "ZeroRunException", Family: FamilyRun, Code: code}, target, params)
 	return e
 }
 
@@ -226,7 +219,3 @@ func (e *ZeroException) As(target any) bool {
 	}
 	return false
 }
-
-func lookupCurrent(code int) (*catalog.Entry, bool) { return catalog.Current().Lookup(code) }
-
-func itoa(n int) string { return strconv.Itoa(n) }

@@ -1,6 +1,11 @@
 package zero
 
-import "errors"
+import (
+	"errors"
+	"strconv"
+
+	"github.com/zeroport/zerofault/zero/catalog"
+)
 
 // The ten runtime exceptions of Zero's io.vertx.up.exception.heart, the
 // framework's own low-level faults. Seven have codes and catalog
@@ -79,12 +84,12 @@ type ErrorMissingException struct {
 func NewErrorMissing(target Target, code int) *ErrorMissingException {
 	// Zero passes String.valueOf(code): a number would be grouped ("-11,003").
 	e := &ErrorMissingException{missingCode: code}
-	e.class, e.target, e.params = classErrorMissing, target, []any{itoa(code)}
+	e.class, e.target, e.params = classErrorMissing, target, []any{strconv.Itoa(code)}
 	// Not through init: if E11003 itself is missing, that must not recurse.
-	if entry, ok := lookupCurrent(CodeErrorMissing); ok {
+	if entry, ok := catalog.Current().Lookup(CodeErrorMissing); ok {
 		e.message = formatEntry(entry, e.params)
 	} else {
-		e.message = "No message template is defined for error code " + itoa(code)
+		e.message = "No message template is defined for error code " + strconv.Itoa(code)
 	}
 	return e
 }

@@ -89,13 +89,15 @@ func lineOf(err error) int {
 	return 1
 }
 
+// problem locates err in a file; format, when not "", details it.
 func problem(file string, line int, key string, err error, format string, args ...any) *LoadError {
 	if format != "" {
-		err = fmt.Errorf("%w: "+format, append([]any{err}, args...)...)
+		err = wrapf(err, format, args...)
 	}
 	return &LoadError{File: file, Line: line, Key: key, Err: err}
 }
 
+// wrapf details a sentinel error, keeping it for errors.Is.
 func wrapf(err error, format string, args ...any) error {
 	return fmt.Errorf("%w: "+format, append([]any{err}, args...)...)
 }

@@ -7,23 +7,15 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// Kind tells an error catalog from a readable overlay.
-type Kind int
+// kind tells an error catalog from a readable overlay.
+type kind int
 
 const (
-	// Errors is an error catalog: keys E<n>, W<n>, I<n>.
-	Errors Kind = iota
-	// Readables is a readable overlay: keys are bare numbers.
-	Readables
+	// errorsKind is an error catalog: keys E<n>, W<n>, I<n>.
+	errorsKind kind = iota
+	// readablesKind is a readable overlay: keys are bare numbers.
+	readablesKind
 )
-
-// String names the kind as the files are conventionally named.
-func (k Kind) String() string {
-	if k == Readables {
-		return "vertx-readible.yml"
-	}
-	return "vertx-error.yml"
-}
 
 // Level is the log level a key's prefix gives its code.
 type Level byte
@@ -61,7 +53,7 @@ const maxCode = 1<<31 - 1
 
 // parseFile reads one catalog file. It returns the well-formed entries and
 // a problem for each malformed one, so one bad key does not hide the rest.
-func parseFile(name string, data []byte, kind Kind) ([]rawEntry, []error) {
+func parseFile(name string, data []byte, k kind) ([]rawEntry, []error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, []error{problem(name, 1, "", ErrEmpty, "")}
 	}
@@ -85,25 +77,25 @@ func parseFile(name string, data []byte, kind Kind) ([]rawEntry, []error) {
 		seen    = make(map[int]rawEntry, len(root.Content)/2)
 	)
 	for i := 0; i+1 < len(root.Content); i += 2 {
-		k, v := root.Content[i], root.Content[i+1]
-		if k.Kind != yaml.ScalarNode {
-			errs = append(errs, problem(name, k.Line, "", ErrKey, "a key must be a plain scalar, found %s", nodeKind(k)))
+		keyNode, value := root.Content[i], root.Content[i+1]
+		if keyNode.Kind != yaml.ScalarNode {
+			errs = append(errs, problem(name, keyNode.Line, "", ErrKey, "a key must be a plain scalar, found %s", nodeKind(keyNode)))
 			continue
 		}
-		e, err := parseKey(k.Value, kind)
+		e, err := parseKey(keyNode.Value, k)
 		if err != nil {
-			errs = append(errs, problem(name, k.Line, k.Value, err, ""))
+			errs = append(errs, problem(name, keyNode.Line, keyNode.Value, err, ""))
 			continue
 		}
-		e.line = k.Line
-		if v.Kind == yaml.AliasNode && v.Alias != nil {
-			v = v.Alias
+		e.line = keyNode.Line
+		if value.Kind == yaml.AliasNode && value.Alias != nil {
+			value = value.Alias
 		}
-		if v.Kind != yaml.ScalarNode || v.Tag != "!!str" {
-			errs = append(errs, problem(name, v.Line, k.Value, ErrValue, "found %s (quote it)", nodeKind(v)))
+		if value.Kind != yaml.ScalarNode || value.Tag != "!!str" {
+			errs = append(errs, problem(name, value.Line, keyNode.Value, ErrValue, "found %s (quote it)", nodeKind(value)))
 			continue
 		}
-		e.source = v.Value
+		e.source = value.Value
 		if prev, dup := seen[e.code]; dup {
 			if prev.key == e.key {
 				errs = append(errs, problem(name, e.line, e.key, ErrDuplicate, "first defined on line %d", prev.line))
@@ -118,11 +110,11 @@ func parseFile(name string, data []byte, kind Kind) ([]rawEntry, []error) {
 	return entries, errs
 }
 
-// parseKey reads "E40069" (Errors) or "40069" (Readables) as code -40069.
-func parseKey(key string, kind Kind) (rawEntry, error) {
+// parseKey reads "E40069" (errorsKind) or "40069" (readablesKind) as code -40069.
+func parseKey(key string, k kind) (rawEntry, error) {
 	e := rawEntry{key: key, level: LevelError}
 	digits := key
-	if kind == Errors {
+	if k == errorsKind {
 		if key == "" || (key[0] != 'E' && key[0] != 'W' && key[0] != 'I') {
 			return e, wrapf(ErrKey, "an error catalog key is E, W or I followed by the code's digits, e.g. E40069")
 		}
@@ -133,7 +125,7 @@ func parseKey(key string, kind Kind) (rawEntry, error) {
 	}
 	for i := 0; i < len(digits); i++ {
 		if digits[i] < '0' || digits[i] > '9' {
-			if kind == Readables {
+			if k == readablesKind {
 				return e, wrapf(ErrKey, "a readable key is the code's bare digits, e.g. 80220")
 			}
 			return e, wrapf(ErrKey, "the code %q is not a number", digits)

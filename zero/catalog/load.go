@@ -17,7 +17,7 @@ const DefaultLocale = "en-US"
 // source is one file to load.
 type source struct {
 	name      string
-	kind      Kind
+	kind      kind
 	fsys      fs.FS // nil: read name from the operating system
 	framework bool
 }
@@ -33,19 +33,19 @@ type options struct {
 type Option func(*options)
 
 // ErrorFile adds an error catalog read from the operating system's path.
-func ErrorFile(path string) Option { return addSource(source{name: path, kind: Errors}) }
+func ErrorFile(path string) Option { return addSource(source{name: path, kind: errorsKind}) }
 
 // ReadableFile adds a readable overlay read from path.
-func ReadableFile(path string) Option { return addSource(source{name: path, kind: Readables}) }
+func ReadableFile(path string) Option { return addSource(source{name: path, kind: readablesKind}) }
 
 // ErrorFS adds an error catalog read from fsys, e.g. an embed.FS.
 func ErrorFS(fsys fs.FS, name string) Option {
-	return addSource(source{name: name, kind: Errors, fsys: fsys})
+	return addSource(source{name: name, kind: errorsKind, fsys: fsys})
 }
 
 // ReadableFS adds a readable overlay read from fsys.
 func ReadableFS(fsys fs.FS, name string) Option {
-	return addSource(source{name: name, kind: Readables, fsys: fsys})
+	return addSource(source{name: name, kind: readablesKind, fsys: fsys})
 }
 
 // AllowOverride lets application files redefine framework codes (both
@@ -68,8 +68,8 @@ func addSource(s source) Option {
 
 // frameworkSources are zerofault's embedded catalogs.
 var frameworkSources = []source{
-	{name: "config/" + config.ErrorFile, kind: Errors, framework: true},
-	{name: "config/" + config.ReadableFile, kind: Readables, framework: true},
+	{name: "config/" + config.ErrorFile, kind: errorsKind, framework: true},
+	{name: "config/" + config.ReadableFile, kind: readablesKind, framework: true},
 }
 
 func (s source) read() ([]byte, error) {
@@ -101,9 +101,9 @@ func Load(opts ...Option) (*Catalog, error) {
 
 	c := &Catalog{locale: o.locale, errors: map[int]*Entry{}, readable: map[int]*Entry{}}
 	var errs []error
-	for _, kind := range []Kind{Errors, Readables} {
+	for _, k := range []kind{errorsKind, readablesKind} {
 		for _, s := range all {
-			if s.kind == kind {
+			if s.kind == k {
 				errs = append(errs, c.add(s, o)...)
 			}
 		}
@@ -132,11 +132,11 @@ func (c *Catalog) add(s source, o options) []error {
 	}
 	raws, errs := parseFile(s.name, data, s.kind)
 	target := c.errors
-	if s.kind == Readables {
+	if s.kind == readablesKind {
 		target = c.readable
 	}
 	for _, r := range raws {
-		if s.kind == Readables {
+		if s.kind == readablesKind {
 			if _, ok := c.errors[r.code]; !ok {
 				errs = append(errs, problem(s.name, r.line, r.key, ErrUnknownCode, "add E%d to an error catalog first", -r.code))
 				continue

@@ -14,7 +14,7 @@ import (
 // file is one catalog file of a test case.
 type file struct {
 	name, body string
-	kind       Kind
+	kind       kind
 }
 
 func loadFiles(t *testing.T, framework bool, files []file, extra ...Option) (*Catalog, error) {
@@ -26,7 +26,7 @@ func loadFiles(t *testing.T, framework bool, files []file, extra ...Option) (*Ca
 	}
 	for _, f := range files {
 		fsys[f.name] = &fstest.MapFile{Data: []byte(f.body)}
-		if f.kind == Readables {
+		if f.kind == readablesKind {
 			opts = append(opts, ReadableFS(fsys, f.name))
 		} else {
 			opts = append(opts, ErrorFS(fsys, f.name))
@@ -46,49 +46,49 @@ func TestLoadMalformed(t *testing.T) {
 		key       string
 		is        error // expected sentinel, nil when the cause is a template error
 	}{
-		{"unbalanced brace", false, []file{{"a.yml", "E100001: \"value {0\"\n", Errors}}, "a.yml", 1, "E100001", nil},
-		{"unterminated format", false, []file{{"a.yml", ok + "E100002: \"x {0,number\"\n", Errors}}, "a.yml", 2, "E100002", nil},
-		{"bad index", false, []file{{"a.yml", "E100001: \"{a}\"\n", Errors}}, "a.yml", 1, "E100001", nil},
-		{"huge index", false, []file{{"a.yml", "\n\nE100001: \"{99999999999}\"\n", Errors}}, "a.yml", 3, "E100001", nil},
-		{"index too large", false, []file{{"a.yml", "E100001: \"{10000}\"\n", Errors}}, "a.yml", 1, "E100001", nil},
-		{"negative index", false, []file{{"a.yml", "E100001: \"{-1}\"\n", Errors}}, "a.yml", 1, "E100001", nil},
-		{"unknown format type", false, []file{{"a.yml", "E100001: \"{0,money}\"\n", Errors}}, "a.yml", 1, "E100001", nil},
-		{"bad number pattern", false, []file{{"a.yml", "E100001: \"{0,number,#.#.#}\"\n", Errors}}, "a.yml", 1, "E100001", nil},
-		{"bad date pattern", false, []file{{"a.yml", "E100001: \"{0,date,foo}\"\n", Errors}}, "a.yml", 1, "E100001", nil},
-		{"bad time style", false, []file{{"a.yml", "E100001: \"{0,time,short,extra}\"\n", Errors}}, "a.yml", 1, "E100001", nil},
-		{"bad choice limit", false, []file{{"a.yml", "E100001: \"{0,choice,1#one|x#many}\"\n", Errors}}, "a.yml", 1, "E100001", nil},
-		{"empty argument", false, []file{{"a.yml", "E100001: \"{ }\"\n", Errors}}, "a.yml", 1, "E100001", nil},
-		{"duplicate key", false, []file{{"a.yml", ok + "E100001: \"again\"\n", Errors}}, "a.yml", 2, "E100001", ErrDuplicate},
-		{"unknown prefix", false, []file{{"a.yml", ok + "X100002: \"x\"\n", Errors}}, "a.yml", 2, "X100002", ErrKey},
-		{"lower-case prefix", false, []file{{"a.yml", "e100002: \"x\"\n", Errors}}, "a.yml", 1, "e100002", ErrKey},
-		{"non-numeric code", false, []file{{"a.yml", "Eabc: \"x\"\n", Errors}}, "a.yml", 1, "Eabc", ErrKey},
-		{"signed code", false, []file{{"a.yml", "E-100: \"x\"\n", Errors}}, "a.yml", 1, "E-100", ErrKey},
-		{"code zero", false, []file{{"a.yml", "E0: \"x\"\n", Errors}}, "a.yml", 1, "E0", ErrKey},
-		{"code out of range", false, []file{{"a.yml", "E99999999999: \"x\"\n", Errors}}, "a.yml", 1, "E99999999999", ErrKey},
-		{"prefix only", false, []file{{"a.yml", "W: \"x\"\n", Errors}}, "a.yml", 1, "W", ErrKey},
-		{"two prefixes in one file", false, []file{{"a.yml", ok + "W100001: \"x\"\n", Errors}}, "a.yml", 2, "W100001", ErrDuplicate},
-		{"two prefixes across files", false, []file{{"a.yml", ok, Errors}, {"b.yml", "I100001: \"x\"\n", Errors}}, "b.yml", 1, "I100001", ErrDuplicate},
-		{"same key in two files", false, []file{{"a.yml", ok, Errors}, {"b.yml", "# b\n" + ok, Errors}}, "b.yml", 2, "E100001", ErrDuplicate},
-		{"redefines framework code", true, []file{{"a.yml", "E11003: \"mine\"\n", Errors}}, "a.yml", 1, "E11003", ErrFrameworkCode},
-		{"readable for unknown code", false, []file{{"a.yml", ok, Errors}, {"r.yml", "100001: \"ok\"\n100002: \"no such code\"\n", Readables}}, "r.yml", 2, "100002", ErrUnknownCode},
-		{"readable key with prefix", false, []file{{"a.yml", ok, Errors}, {"r.yml", "E100001: \"x\"\n", Readables}}, "r.yml", 1, "E100001", ErrKey},
-		{"readable bad template", false, []file{{"a.yml", ok, Errors}, {"r.yml", "100001: \"it is {0\"\n", Readables}}, "r.yml", 1, "100001", nil},
-		{"readable duplicate", false, []file{{"a.yml", ok, Errors}, {"r.yml", "100001: \"x\"\n100001: \"y\"\n", Readables}}, "r.yml", 2, "100001", ErrDuplicate},
-		{"value is a number", false, []file{{"a.yml", "E100001: 42\n", Errors}}, "a.yml", 1, "E100001", ErrValue},
-		{"value is a boolean", false, []file{{"a.yml", ok + "E100002: true\n", Errors}}, "a.yml", 2, "E100002", ErrValue},
-		{"value is missing", false, []file{{"a.yml", "E100001:\n", Errors}}, "a.yml", 1, "E100001", ErrValue},
-		{"value is a mapping", false, []file{{"a.yml", "E100001:\n  en: \"x\"\n", Errors}}, "a.yml", 2, "E100001", ErrValue},
-		{"value is a list", false, []file{{"a.yml", "E100001:\n  - \"x\"\n", Errors}}, "a.yml", 2, "E100001", ErrValue},
-		{"value is a timestamp", false, []file{{"a.yml", "E100001: 2021-01-01\n", Errors}}, "a.yml", 1, "E100001", ErrValue},
-		{"key is a list", false, []file{{"a.yml", "? [a, b]\n: \"x\"\n", Errors}}, "a.yml", 1, "", ErrKey},
-		{"invalid yaml", false, []file{{"a.yml", ok + "E100002: \"x\n  bad: [\n", Errors}}, "a.yml", 2, "", nil},
-		{"tab indentation", false, []file{{"a.yml", "E100001:\n\t\"x\"\n", Errors}}, "a.yml", 2, "", nil},
-		{"empty file", false, []file{{"a.yml", "", Errors}}, "a.yml", 1, "", ErrEmpty},
-		{"blank file", false, []file{{"a.yml", "  \n\n", Errors}}, "a.yml", 1, "", ErrEmpty},
-		{"comments only", false, []file{{"a.yml", "# nothing yet\n", Errors}}, "a.yml", 1, "", ErrEmpty},
-		{"empty mapping", false, []file{{"a.yml", "{}\n", Errors}}, "a.yml", 1, "", ErrEmpty},
-		{"top level list", false, []file{{"a.yml", "- E100001: \"x\"\n", Errors}}, "a.yml", 1, "", ErrShape},
-		{"top level scalar", false, []file{{"a.yml", "just text\n", Errors}}, "a.yml", 1, "", ErrShape},
+		{"unbalanced brace", false, []file{{"a.yml", "E100001: \"value {0\"\n", errorsKind}}, "a.yml", 1, "E100001", nil},
+		{"unterminated format", false, []file{{"a.yml", ok + "E100002: \"x {0,number\"\n", errorsKind}}, "a.yml", 2, "E100002", nil},
+		{"bad index", false, []file{{"a.yml", "E100001: \"{a}\"\n", errorsKind}}, "a.yml", 1, "E100001", nil},
+		{"huge index", false, []file{{"a.yml", "\n\nE100001: \"{99999999999}\"\n", errorsKind}}, "a.yml", 3, "E100001", nil},
+		{"index too large", false, []file{{"a.yml", "E100001: \"{10000}\"\n", errorsKind}}, "a.yml", 1, "E100001", nil},
+		{"negative index", false, []file{{"a.yml", "E100001: \"{-1}\"\n", errorsKind}}, "a.yml", 1, "E100001", nil},
+		{"unknown format type", false, []file{{"a.yml", "E100001: \"{0,money}\"\n", errorsKind}}, "a.yml", 1, "E100001", nil},
+		{"bad number pattern", false, []file{{"a.yml", "E100001: \"{0,number,#.#.#}\"\n", errorsKind}}, "a.yml", 1, "E100001", nil},
+		{"bad date pattern", false, []file{{"a.yml", "E100001: \"{0,date,foo}\"\n", errorsKind}}, "a.yml", 1, "E100001", nil},
+		{"bad time style", false, []file{{"a.yml", "E100001: \"{0,time,short,extra}\"\n", errorsKind}}, "a.yml", 1, "E100001", nil},
+		{"bad choice limit", false, []file{{"a.yml", "E100001: \"{0,choice,1#one|x#many}\"\n", errorsKind}}, "a.yml", 1, "E100001", nil},
+		{"empty argument", false, []file{{"a.yml", "E100001: \"{ }\"\n", errorsKind}}, "a.yml", 1, "E100001", nil},
+		{"duplicate key", false, []file{{"a.yml", ok + "E100001: \"again\"\n", errorsKind}}, "a.yml", 2, "E100001", ErrDuplicate},
+		{"unknown prefix", false, []file{{"a.yml", ok + "X100002: \"x\"\n", errorsKind}}, "a.yml", 2, "X100002", ErrKey},
+		{"lower-case prefix", false, []file{{"a.yml", "e100002: \"x\"\n", errorsKind}}, "a.yml", 1, "e100002", ErrKey},
+		{"non-numeric code", false, []file{{"a.yml", "Eabc: \"x\"\n", errorsKind}}, "a.yml", 1, "Eabc", ErrKey},
+		{"signed code", false, []file{{"a.yml", "E-100: \"x\"\n", errorsKind}}, "a.yml", 1, "E-100", ErrKey},
+		{"code zero", false, []file{{"a.yml", "E0: \"x\"\n", errorsKind}}, "a.yml", 1, "E0", ErrKey},
+		{"code out of range", false, []file{{"a.yml", "E99999999999: \"x\"\n", errorsKind}}, "a.yml", 1, "E99999999999", ErrKey},
+		{"prefix only", false, []file{{"a.yml", "W: \"x\"\n", errorsKind}}, "a.yml", 1, "W", ErrKey},
+		{"two prefixes in one file", false, []file{{"a.yml", ok + "W100001: \"x\"\n", errorsKind}}, "a.yml", 2, "W100001", ErrDuplicate},
+		{"two prefixes across files", false, []file{{"a.yml", ok, errorsKind}, {"b.yml", "I100001: \"x\"\n", errorsKind}}, "b.yml", 1, "I100001", ErrDuplicate},
+		{"same key in two files", false, []file{{"a.yml", ok, errorsKind}, {"b.yml", "# b\n" + ok, errorsKind}}, "b.yml", 2, "E100001", ErrDuplicate},
+		{"redefines framework code", true, []file{{"a.yml", "E11003: \"mine\"\n", errorsKind}}, "a.yml", 1, "E11003", ErrFrameworkCode},
+		{"readable for unknown code", false, []file{{"a.yml", ok, errorsKind}, {"r.yml", "100001: \"ok\"\n100002: \"no such code\"\n", readablesKind}}, "r.yml", 2, "100002", ErrUnknownCode},
+		{"readable key with prefix", false, []file{{"a.yml", ok, errorsKind}, {"r.yml", "E100001: \"x\"\n", readablesKind}}, "r.yml", 1, "E100001", ErrKey},
+		{"readable bad template", false, []file{{"a.yml", ok, errorsKind}, {"r.yml", "100001: \"it is {0\"\n", readablesKind}}, "r.yml", 1, "100001", nil},
+		{"readable duplicate", false, []file{{"a.yml", ok, errorsKind}, {"r.yml", "100001: \"x\"\n100001: \"y\"\n", readablesKind}}, "r.yml", 2, "100001", ErrDuplicate},
+		{"value is a number", false, []file{{"a.yml", "E100001: 42\n", errorsKind}}, "a.yml", 1, "E100001", ErrValue},
+		{"value is a boolean", false, []file{{"a.yml", ok + "E100002: true\n", errorsKind}}, "a.yml", 2, "E100002", ErrValue},
+		{"value is missing", false, []file{{"a.yml", "E100001:\n", errorsKind}}, "a.yml", 1, "E100001", ErrValue},
+		{"value is a mapping", false, []file{{"a.yml", "E100001:\n  en: \"x\"\n", errorsKind}}, "a.yml", 2, "E100001", ErrValue},
+		{"value is a list", false, []file{{"a.yml", "E100001:\n  - \"x\"\n", errorsKind}}, "a.yml", 2, "E100001", ErrValue},
+		{"value is a timestamp", false, []file{{"a.yml", "E100001: 2021-01-01\n", errorsKind}}, "a.yml", 1, "E100001", ErrValue},
+		{"key is a list", false, []file{{"a.yml", "? [a, b]\n: \"x\"\n", errorsKind}}, "a.yml", 1, "", ErrKey},
+		{"invalid yaml", false, []file{{"a.yml", ok + "E100002: \"x\n  bad: [\n", errorsKind}}, "a.yml", 2, "", nil},
+		{"tab indentation", false, []file{{"a.yml", "E100001:\n\t\"x\"\n", errorsKind}}, "a.yml", 2, "", nil},
+		{"empty file", false, []file{{"a.yml", "", errorsKind}}, "a.yml", 1, "", ErrEmpty},
+		{"blank file", false, []file{{"a.yml", "  \n\n", errorsKind}}, "a.yml", 1, "", ErrEmpty},
+		{"comments only", false, []file{{"a.yml", "# nothing yet\n", errorsKind}}, "a.yml", 1, "", ErrEmpty},
+		{"empty mapping", false, []file{{"a.yml", "{}\n", errorsKind}}, "a.yml", 1, "", ErrEmpty},
+		{"top level list", false, []file{{"a.yml", "- E100001: \"x\"\n", errorsKind}}, "a.yml", 1, "", ErrShape},
+		{"top level scalar", false, []file{{"a.yml", "just text\n", errorsKind}}, "a.yml", 1, "", ErrShape},
 	}
 	if len(cases) < 25 {
 		t.Fatalf("only %d cases", len(cases))
@@ -126,8 +126,8 @@ func TestLoadMalformed(t *testing.T) {
 
 func TestLoadReportsEveryProblem(t *testing.T) {
 	_, err := loadFiles(t, false, []file{
-		{"a.yml", "E1: \"{0\"\nE2: 5\nE3: \"fine\"\nX4: \"x\"\n", Errors},
-		{"r.yml", "9: \"unknown\"\n3: \"known\"\n", Readables},
+		{"a.yml", "E1: \"{0\"\nE2: 5\nE3: \"fine\"\nX4: \"x\"\n", errorsKind},
+		{"r.yml", "9: \"unknown\"\n3: \"known\"\n", readablesKind},
 	})
 	var lines []string
 	for _, p := range Problems(err) {
@@ -147,7 +147,7 @@ func TestLoadMissingFile(t *testing.T) {
 }
 
 func TestOverrideFramework(t *testing.T) {
-	cat, err := loadFiles(t, true, []file{{"a.yml", "W11003: \"mine {0}\"\n", Errors}, {"r.yml", "11003: \"readable {0}\"\n", Readables}}, AllowOverride())
+	cat, err := loadFiles(t, true, []file{{"a.yml", "W11003: \"mine {0}\"\n", errorsKind}, {"r.yml", "11003: \"readable {0}\"\n", readablesKind}}, AllowOverride())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -165,8 +165,8 @@ func TestOverrideFramework(t *testing.T) {
 
 func TestUserFilesExtendFramework(t *testing.T) {
 	cat, err := loadFiles(t, true, []file{
-		{"app-error.yml", "E100001: \"Order {0} of {1,number,integer} items is late\"\nI100002: \"noted\"\n", Errors},
-		{"app-readible.yml", "100001: \"Your order {0} is late\"\n", Readables},
+		{"app-error.yml", "E100001: \"Order {0} of {1,number,integer} items is late\"\nI100002: \"noted\"\n", errorsKind},
+		{"app-readible.yml", "100001: \"Your order {0} is late\"\n", readablesKind},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -275,7 +275,7 @@ func TestSlf4jTemplates(t *testing.T) {
 }
 
 func TestLocale(t *testing.T) {
-	cat, err := loadFiles(t, false, []file{{"a.yml", "E1: \"{0,number,#,##0.00}\"\n", Errors}}, WithLocale("de-DE"))
+	cat, err := loadFiles(t, false, []file{{"a.yml", "E1: \"{0,number,#,##0.00}\"\n", errorsKind}}, WithLocale("de-DE"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -288,11 +288,11 @@ func TestLocale(t *testing.T) {
 func TestHotReload(t *testing.T) {
 	prev := Current()
 	t.Cleanup(func() { Swap(prev) })
-	a, err := loadFiles(t, false, []file{{"a.yml", "E1: \"a {0}\"\n", Errors}})
+	a, err := loadFiles(t, false, []file{{"a.yml", "E1: \"a {0}\"\n", errorsKind}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := loadFiles(t, false, []file{{"b.yml", "E1: \"b {0}\"\n", Errors}})
+	b, err := loadFiles(t, false, []file{{"b.yml", "E1: \"b {0}\"\n", errorsKind}})
 	if err != nil {
 		t.Fatal(err)
 	}
