@@ -152,14 +152,7 @@ func nextUp(x float64) float64 {
 // optionally followed by one of f, F, d, D. The value is correctly rounded,
 // as in Java.
 func parseJavaDouble(s string) (float64, bool) {
-	i, j := 0, len(s)
-	for i < j && s[i] <= ' ' {
-		i++
-	}
-	for j > i && s[j-1] <= ' ' {
-		j--
-	}
-	s = s[i:j]
+	s = javaTrim(s)
 	if s == "" {
 		return 0, false
 	}

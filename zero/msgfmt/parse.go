@@ -243,14 +243,7 @@ func findKeyword(s string, list []string) int {
 // occurs in a keyword, so such text can never match one. (Go's
 // unicode.ToLower would wrongly map U+0130 'İ' to 'i'.)
 func trimLowerASCII(s string) (string, bool) {
-	i, j := 0, len(s)
-	for i < j && s[i] <= ' ' {
-		i++
-	}
-	for j > i && s[j-1] <= ' ' {
-		j--
-	}
-	s = s[i:j]
+	s = javaTrim(s)
 	for k := 0; k < len(s); k++ {
 		if s[k] >= utf8.RuneSelf {
 			return "", false
@@ -313,4 +306,16 @@ func digitValue(r rune) int {
 		n++
 	}
 	return n % 10
+}
+
+// javaTrim trims as Java's String.trim does: every char <= U+0020.
+func javaTrim(s string) string {
+	i, j := 0, len(s)
+	for i < j && s[i] <= ' ' {
+		i++
+	}
+	for j > i && s[j-1] <= ' ' {
+		j--
+	}
+	return s[i:j]
 }
