@@ -19,6 +19,9 @@ type Exception interface {
 	// Message is the formatted system message, without the log decoration
 	// that Error adds.
 	Message() string
+	// ClassName is Zero's name of the exception's class, e.g.
+	// "_404ServiceNotFoundException".
+	ClassName() string
 	// Unwrap returns the cause, if any.
 	Unwrap() error
 }

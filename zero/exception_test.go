@@ -6,8 +6,10 @@ import (
 	"os/exec"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/zeroport/zerofault/zero"
+	"github.com/zeroport/zerofault/zero/catalog"
 )
 
 func TestErrorLogForm(t *testing.T) {
@@ -197,5 +199,30 @@ func TestTargetOf(t *testing.T) {
 	}
 	if got := zero.TargetOf([]int{}); got != "[]int" {
 		t.Errorf("TargetOf([]int) = %q", got)
+	}
+}
+
+// A template the params do not fit still yields a message: the template
+// as written and the reason, never an empty message or a panic.
+func TestParamsThatDoNotFitTheTemplate(t *testing.T) {
+	cat, err := catalog.Load(catalog.WithoutFramework(), catalog.ErrorFS(fstest.MapFS{
+		"e.yml": {Data: []byte("E100001: \"Took {0,number,integer} ms\"\n")},
+	}, "e.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	prev := catalog.Swap(cat)
+	defer catalog.Swap(prev)
+	if got := zero.NewRun("T", -100001, 1234).Message(); got != "Took 1,234 ms" {
+		t.Errorf("fitting params: %q", got)
+	}
+	got := zero.NewRun("T", -100001, "slow").Message()
+	if !strings.HasPrefix(got, "Took {0,number,integer} ms (unformatted: ") || !strings.Contains(got, "Number") {
+		t.Errorf("unfitting params: %q", got)
+	}
+	// Without the framework catalog even E11003 is missing: the built-in
+	// text names the code.
+	if got := zero.NewRun("T", -7).Message(); got != "No message template is defined for error code -7" {
+		t.Errorf("no E11003: %q", got)
 	}
 }
