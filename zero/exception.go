@@ -86,7 +86,7 @@ func (f *fault) init(class *Class, target Target, params []any) {
 // formatEntry formats a template, falling back to its source text with the
 // reason when the params do not fit it (say, a string for {0,number}):
 // an exception is being reported, and failing to report it would be worse.
-func formatEntry(e *catalog.Entry, params []any) string {
+func formatEntry(e catalog.Entry, params []any) string {
 	msg, err := e.Format(params...)
 	if err != nil {
 		return e.Source() + " (unformatted: " + err.Error() + ")"

@@ -2,7 +2,8 @@ package catalog
 
 import "sort"
 
-// Entry is one code's template in a loaded catalog.
+// Entry is one code's template in a loaded catalog, with where it came
+// from.
 type Entry struct {
 	*Template
 	Code      int    // negative, e.g. -40069
@@ -24,16 +25,21 @@ type Catalog struct {
 // Locale returns the BCP 47 tag the templates were compiled for.
 func (c *Catalog) Locale() string { return c.locale }
 
-// Lookup returns the error template of code (negative, e.g. -40069).
-func (c *Catalog) Lookup(code int) (*Entry, bool) {
-	e, ok := c.errors[code]
-	return e, ok
+// Lookup returns the error template of code (negative, e.g. -40069). The
+// Entry is a copy: a catalog cannot be changed through it.
+func (c *Catalog) Lookup(code int) (Entry, bool) {
+	if e, ok := c.errors[code]; ok {
+		return *e, true
+	}
+	return Entry{}, false
 }
 
 // Readable returns the readable text of code, if an overlay defines one.
-func (c *Catalog) Readable(code int) (*Entry, bool) {
-	e, ok := c.readable[code]
-	return e, ok
+func (c *Catalog) Readable(code int) (Entry, bool) {
+	if e, ok := c.readable[code]; ok {
+		return *e, true
+	}
+	return Entry{}, false
 }
 
 // Len returns the number of error templates.
