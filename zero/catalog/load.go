@@ -114,16 +114,6 @@ func Load(opts ...Option) (*Catalog, error) {
 	return c, nil
 }
 
-// MustLoad is Load for programs that cannot start without their catalogs;
-// it panics with Load's error. Use it in main or tests, never per request.
-func MustLoad(opts ...Option) *Catalog {
-	c, err := Load(opts...)
-	if err != nil {
-		panic(err)
-	}
-	return c
-}
-
 // add loads one file into c.
 func (c *Catalog) add(s source, o options) []error {
 	data, err := s.read()
