@@ -335,7 +335,8 @@ var dateToString = sync.OnceValue(func() *datefmt.Format {
 // appendJavaDouble appends Double.toString(f) (bits 64), exactly as JDK 17
 // prints it, or Float.toString (bits 32).
 func appendJavaDouble(dst []byte, f float64, bits int) []byte {
-	if bits == 64 {
+	if bits == 64 || f == 0 || math.IsNaN(f) || math.IsInf(f, 0) {
+		// Float.toString spells zeros, NaN and infinities as Double's does.
 		return decimal.AppendJavaDouble(dst, f)
 	}
 	return appendJavaFloat32(dst, f)
@@ -347,21 +348,9 @@ func appendJavaDouble(dst []byte, f float64, bits int) []byte {
 //
 // JDK 17's algorithm occasionally prints one digit more than the shortest
 // round-trip form (fixed in JDK 19); such values differ in the last digit.
+// f is finite and not zero.
 func appendJavaFloat32(dst []byte, f float64) []byte {
 	const bits = 32
-	switch {
-	case math.IsNaN(f):
-		return append(dst, "NaN"...)
-	case math.IsInf(f, 1):
-		return append(dst, "Infinity"...)
-	case math.IsInf(f, -1):
-		return append(dst, "-Infinity"...)
-	case f == 0:
-		if math.Signbit(f) {
-			return append(dst, "-0.0"...)
-		}
-		return append(dst, "0.0"...)
-	}
 	if f < 0 {
 		dst = append(dst, '-')
 		f = -f

@@ -171,6 +171,7 @@ func TestGoArguments(t *testing.T) {
 		// List.toString of Doubles, as JDK 17 prints them (not shortest).
 		{[]float64{-5.5581852745535752e16, 1e10, 0.5}, "[-5.5581852745535752E16, 1.0E10, 0.5]"},
 		{[]float32{0.1, 1e10}, "[0.1, 1.0E10]"},
+		{[]float32{0, float32(math.Copysign(0, -1)), float32(math.NaN()), float32(math.Inf(-1))}, "[0.0, -0.0, NaN, -Infinity]"},
 		{[]int(nil), "[]"},
 		{[]any{[]any{1, "x"}, map[string]int{"k": 1}}, "[[1, x], {k=1}]"},
 		{map[string]int{"b": 2, "a": 1, "c": 3}, "{a=1, b=2, c=3}"},
