@@ -54,11 +54,12 @@ type WebException struct {
 // message and readable text are formatted from the catalog in force.
 // Generated constructors embed its result.
 func Make(class *Class, target zero.Target, params []any) WebException {
-	e := WebException{ZeroRunException: zero.MakeRun(&class.Class, target, params), status: class.Status, id: newID()}
+	cat := catalog.Current()
+	e := WebException{ZeroRunException: zero.MakeRunIn(cat, &class.Class, target, params), status: class.Status, id: newID()}
 	if e.status == 0 {
 		e.status = DefaultStatus
 	}
-	if entry, ok := catalog.Current().Readable(class.Code); ok {
+	if entry, ok := cat.Readable(class.Code); ok {
 		if text, err := entry.Format(params...); err == nil {
 			e.readable = text
 		}

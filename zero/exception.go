@@ -69,14 +69,14 @@ type fault struct {
 	missing *ErrorMissingException // set when the catalog has no template for the code
 }
 
-func (f *fault) init(class *Class, target Target, params []any) {
+func (f *fault) init(cat *catalog.Catalog, class *Class, target Target, params []any) {
 	f.class, f.target, f.params = class, target, params
 	if class.Code == 0 {
 		return
 	}
-	entry, ok := catalog.Current().Lookup(class.Code)
+	entry, ok := cat.Lookup(class.Code)
 	if !ok {
-		f.missing = NewErrorMissing(target, class.Code)
+		f.missing = newErrorMissing(cat, target, class.Code)
 		f.message = f.missing.message
 		return
 	}
@@ -177,14 +177,14 @@ func (*ZeroRunException) zeroRuntime() {}
 // for a code that belongs to no family; families use MakeChecked.
 func NewChecked(target Target, code int, params ...any) *ZeroException {
 	e := &ZeroException{}
-	e.init(&Class{Name: "ZeroException", Family: FamilyZero, Code: code}, target, params)
+	e.init(catalog.Current(), &Class{Name: "ZeroException", Family: FamilyZero, Code: code}, target, params)
 	return e
 }
 
 // NewRun returns a runtime exception of code formatted with params.
 func NewRun(target Target, code int, params ...any) *ZeroRunException {
 	e := &ZeroRunException{}
-	e.init(&Class{Name: "ZeroRunException", Family: FamilyRun, Code: code}, target, params)
+	e.init(catalog.Current(), &Class{Name: "ZeroRunException", Family: FamilyRun, Code: code}, target, params)
 	return e
 }
 
@@ -193,15 +193,22 @@ func NewRun(target Target, code int, params ...any) *ZeroRunException {
 // generated code embed its result.
 func MakeChecked(class *Class, target Target, params []any) ZeroException {
 	var e ZeroException
-	e.init(class, target, params)
+	e.init(catalog.Current(), class, target, params)
 	return e
 }
 
 // MakeRun returns the runtime root of an exception of class, like
 // MakeChecked.
 func MakeRun(class *Class, target Target, params []any) ZeroRunException {
+	return MakeRunIn(catalog.Current(), class, target, params)
+}
+
+// MakeRunIn is MakeRun with the message formatted from cat, for a family
+// that reads more from the catalog (webexc's readable text) and must read
+// it all from one snapshot, whatever Swap does meanwhile.
+func MakeRunIn(cat *catalog.Catalog, class *Class, target Target, params []any) ZeroRunException {
 	var e ZeroRunException
-	e.init(class, target, params)
+	e.init(cat, class, target, params)
 	return e
 }
 

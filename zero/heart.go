@@ -82,11 +82,15 @@ type ErrorMissingException struct {
 // NewErrorMissing returns an ErrorMissingException for the code that has
 // no template.
 func NewErrorMissing(target Target, code int) *ErrorMissingException {
+	return newErrorMissing(catalog.Current(), target, code)
+}
+
+func newErrorMissing(cat *catalog.Catalog, target Target, code int) *ErrorMissingException {
 	// Zero passes String.valueOf(code): a number would be grouped ("-11,003").
 	e := &ErrorMissingException{missingCode: code}
 	e.class, e.target, e.params = classErrorMissing, target, []any{strconv.Itoa(code)}
 	// Not through init: if E11003 itself is missing, that must not recurse.
-	if entry, ok := catalog.Current().Lookup(CodeErrorMissing); ok {
+	if entry, ok := cat.Lookup(CodeErrorMissing); ok {
 		e.message = formatEntry(entry, e.params)
 	} else {
 		e.message = "No message template is defined for error code " + strconv.Itoa(code)

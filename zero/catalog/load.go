@@ -16,7 +16,8 @@ const DefaultLocale = "en-US"
 
 // source is one file to load.
 type source struct {
-	name      string
+	name      string // as errors and entries name it
+	path      string // within fsys; "" means name
 	kind      kind
 	fsys      fs.FS // nil: read name from the operating system
 	framework bool
@@ -68,18 +69,19 @@ func addSource(s source) Option {
 
 // frameworkSources are zerofault's embedded catalogs.
 var frameworkSources = []source{
-	{name: "config/" + config.ErrorFile, kind: errorsKind, framework: true},
-	{name: "config/" + config.ReadableFile, kind: readablesKind, framework: true},
+	{name: "config/" + config.ErrorFile, path: config.ErrorFile, fsys: config.FS, kind: errorsKind, framework: true},
+	{name: "config/" + config.ReadableFile, path: config.ReadableFile, fsys: config.FS, kind: readablesKind, framework: true},
 }
 
 func (s source) read() ([]byte, error) {
-	switch {
-	case s.framework:
-		return fs.ReadFile(config.FS, s.name[len("config/"):])
-	case s.fsys != nil:
-		return fs.ReadFile(s.fsys, s.name)
+	if s.fsys == nil {
+		return os.ReadFile(s.name)
 	}
-	return os.ReadFile(s.name)
+	path := s.path
+	if path == "" {
+		path = s.name
+	}
+	return fs.ReadFile(s.fsys, path)
 }
 
 // Load reads the framework catalogs and the given files, in that order,

@@ -62,35 +62,27 @@ func (t *Template) AppendFormat(dst []byte, args ...any) ([]byte, error) {
 func splitSlf4j(source string) []string {
 	var (
 		parts []string
-		lit   strings.Builder
+		lit   []byte
 	)
 	for i := 0; i < len(source); i++ {
-		if strings.HasPrefix(source[i:], "{}") {
-			escaped := i > 0 && source[i-1] == '\\'
-			doubly := escaped && i > 1 && source[i-2] == '\\'
-			switch {
-			case doubly: // "\\{}": keep one backslash, then a placeholder
-				s := lit.String()
-				parts = append(parts, s[:len(s)-1])
-				lit.Reset()
-				i++
-				continue
-			case escaped: // "\{}": drop the backslash, keep "{}" literally
-				s := lit.String()
-				lit.Reset()
-				lit.WriteString(s[:len(s)-1])
-				lit.WriteString("{}")
-				i++
-				continue
-			}
-			parts = append(parts, lit.String())
-			lit.Reset()
-			i++
+		if !strings.HasPrefix(source[i:], "{}") {
+			lit = append(lit, source[i])
 			continue
 		}
-		lit.WriteByte(source[i])
+		i++ // past the "}"
+		escaped := len(lit) > 0 && lit[len(lit)-1] == '\\'
+		doubly := escaped && len(lit) > 1 && lit[len(lit)-2] == '\\'
+		if escaped {
+			lit = lit[:len(lit)-1] // the escaping backslash is not printed
+			if !doubly {
+				lit = append(lit, "{}"...)
+				continue
+			}
+		}
+		parts = append(parts, string(lit))
+		lit = lit[:0]
 	}
-	return append(parts, lit.String())
+	return append(parts, string(lit))
 }
 
 // appendSlf4j fills the placeholders in order; a placeholder without an
