@@ -3,7 +3,9 @@
 //
 //   - vertx-error.yml maps E<code> (or W<code>, I<code>) to a system message
 //     template, as Zero's up/config/vertx-error.yml does.
-//   - vertx-readible.yml maps a bare code to the text an end user may read.
+//   - vertx-readible.yml maps a bare code to the text an end user may read,
+//     in English; vertx-readible.<tag>.yml (e.g. vertx-readible.zh-CN.yml)
+//     holds the same texts in the language of a BCP 47 tag.
 //
 // Applications add their own catalogs on top of these; see package
 // github.com/zeroport/zerofault/zero/catalog.
@@ -17,7 +19,11 @@ const (
 	ReadableFile = "vertx-readible.yml"
 )
 
-// FS holds the framework catalogs, ErrorFile and ReadableFile.
+// ReadableLanguage is the language of ReadableFile.
+const ReadableLanguage = "en"
+
+// FS holds the framework catalogs: ErrorFile, ReadableFile and the
+// translated readable overlays.
 //
-//go:embed vertx-error.yml vertx-readible.yml
+//go:embed vertx-error.yml vertx-readible.yml vertx-readible.*.yml
 var FS embed.FS

@@ -229,3 +229,33 @@ func (e *ZeroException) As(target any) bool {
 	}
 	return false
 }
+
+// HasCode reports whether err, or any error in its tree (through Unwrap
+// and errors.Join), is a zerofault exception of code. Generated predicates
+// use it, so IsServiceNotFound(err) is true for a generated
+// ServiceNotFoundException and for webexc.New(target, -60010) alike.
+// Code 0 never matches: uncoded exceptions are told apart by type.
+func HasCode(err error, code int) bool {
+	if code == 0 {
+		return false
+	}
+	for err != nil {
+		if f, ok := err.(interface{ zeroFault() *fault }); ok && f.zeroFault().class.Code == code {
+			return true
+		}
+		switch u := err.(type) {
+		case interface{ Unwrap() error }:
+			err = u.Unwrap()
+		case interface{ Unwrap() []error }:
+			for _, e := range u.Unwrap() {
+				if HasCode(e, code) {
+					return true
+				}
+			}
+			return false
+		default:
+			return false
+		}
+	}
+	return false
+}

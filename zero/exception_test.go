@@ -226,3 +226,33 @@ func TestParamsThatDoNotFitTheTemplate(t *testing.T) {
 		t.Errorf("no E11003: %q", got)
 	}
 }
+
+func TestHasCode(t *testing.T) {
+	base := zero.NewRun("T", -60010, "/a", "GET")
+	other := zero.NewRun("T", -60011)
+	cases := []struct {
+		name string
+		err  error
+		code int
+		want bool
+	}{
+		{"direct", base, -60010, true},
+		{"other code", other, -60010, false},
+		{"wrapped", fmt.Errorf("ctx: %w", base), -60010, true},
+		{"joined second", errors.Join(errors.New("x"), other, base), -60010, true},
+		{"cause", withCause(zero.NewRun("T", -60011), base), -60010, true},
+		{"nil", nil, -60010, false},
+		{"plain", errors.New("x"), -60010, false},
+		{"zero code", zero.NewArgument("T", "d"), 0, false},
+	}
+	for _, c := range cases {
+		if got := zero.HasCode(c.err, c.code); got != c.want {
+			t.Errorf("%s: HasCode = %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+func withCause(e *zero.ZeroRunException, cause error) error {
+	e.SetCause(cause)
+	return e
+}
