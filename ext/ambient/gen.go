@@ -1,0 +1,6 @@
+// Package ambient holds the WebExceptions of zero-ambient, Zero's extension
+// that loads and initializes applications (Zero's io.vertx.tp.error),
+// generated from exceptions.yml.
+package ambient
+
+//go:generate go run github.com/zeroport/zerofault/gen exceptions.yml

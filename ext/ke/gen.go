@@ -1,0 +1,6 @@
+// Package ke holds the WebExceptions of zero-ke, Zero's kernel extension of
+// helpers shared by the others (Zero's io.vertx.tp.error), generated from
+// exceptions.yml.
+package ke
+
+//go:generate go run github.com/zeroport/zerofault/gen exceptions.yml

@@ -1,0 +1,5 @@
+// Package es holds the WebExceptions of zero-ifx-es, Zero's ElasticSearch
+// plugin (Zero's io.vertx.tp.error), generated from exceptions.yml.
+package es
+
+//go:generate go run github.com/zeroport/zerofault/gen exceptions.yml

@@ -1,0 +1,6 @@
+// Package redis holds the WebExceptions of zero-ifx-redis, Zero's Redis
+// session-store plugin (Zero's io.vertx.tp.error), generated from
+// exceptions.yml.
+package redis
+
+//go:generate go run github.com/zeroport/zerofault/gen exceptions.yml

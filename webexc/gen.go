@@ -1,0 +1,3 @@
+//go:generate go run github.com/zeroport/zerofault/gen exceptions.yml
+
+package webexc
