@@ -1,0 +1,195 @@
+package readable
+
+import (
+	"errors"
+	"slices"
+	"strconv"
+
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+
+	"github.com/zeroport/zerofault/zero/catalog"
+)
+
+// text is one code's compiled text in one language.
+type text struct {
+	forms     [numForms]*catalog.Template // forms[formOther] is never nil
+	plural    bool                        // written as a map of forms
+	count     int                         // the argument that picks the form
+	file      string
+	line      int
+	framework bool
+}
+
+// langBuild gathers one language's texts while files load.
+type langBuild struct {
+	tag       language.Tag
+	texts     map[int]*text
+	firstFile string
+}
+
+type builder struct {
+	def   language.Tag
+	order []*langBuild
+	byTag map[language.Tag]*langBuild
+}
+
+func newBuilder(def language.Tag) *builder {
+	b := &builder{def: def, byTag: map[language.Tag]*langBuild{}}
+	b.lang(def, "")
+	return b
+}
+
+func (b *builder) lang(tag language.Tag, file string) *langBuild {
+	lb := b.byTag[tag]
+	if lb == nil {
+		lb = &langBuild{tag: tag, texts: map[int]*text{}}
+		b.byTag[tag] = lb
+		b.order = append(b.order, lb)
+	}
+	if lb.firstFile == "" {
+		lb.firstFile = file
+	}
+	return lb
+}
+
+// add loads one file.
+func (b *builder) add(s source, o options) []error {
+	tag, err := languageOf(s, b.def)
+	if err != nil {
+		return []error{problem(s.name, 0, "", ErrLanguage, "the name does not end in .<BCP 47 tag>.yml: %v", err)}
+	}
+	data, err := s.read()
+	if err != nil {
+		return []error{&LoadError{File: s.name, Err: err}}
+	}
+	raws, errs := parseFile(s.name, data)
+	lb := b.lang(tag, s.name)
+	locale := tag.String()
+	for _, r := range raws {
+		if o.check != nil {
+			if _, ok := o.check.Lookup(r.code); !ok {
+				errs = append(errs, problem(s.name, r.line, r.key, catalog.ErrUnknownCode, "add E%d to an error catalog first", -r.code))
+				continue
+			}
+		}
+		if prev, ok := lb.texts[r.code]; ok && !(prev.framework && !s.framework) {
+			errs = append(errs, problem(s.name, r.line, r.key, catalog.ErrDuplicate, "%s is already defined for %s at %s:%d", r.key, locale, prev.file, prev.line))
+			continue
+		}
+		t := &text{plural: r.plural, count: r.count, file: s.name, line: r.line, framework: s.framework}
+		ok := true
+		for f := range numForms {
+			if !r.has[f] {
+				continue
+			}
+			tpl, err := catalog.Compile(locale, r.forms[f])
+			if err != nil {
+				errs = append(errs, problem(s.name, r.formLines[f], r.key, err, ""))
+				ok = false
+				continue
+			}
+			t.forms[f] = tpl
+		}
+		if ok {
+			lb.texts[r.code] = t
+		}
+	}
+	// Shape problems and template problems come from two passes; report
+	// them in the order of the file.
+	slices.SortStableFunc(errs, func(x, y error) int { return lineOf(x) - lineOf(y) })
+	return errs
+}
+
+func lineOf(err error) int {
+	var p *LoadError
+	if errors.As(err, &p) {
+		return p.Line
+	}
+	return 0
+}
+
+// build turns the loaded texts into a Bundle: the go-i18n bundle, the
+// index by language and code, the plural tables and the matcher.
+func (b *builder) build() (*Bundle, error) {
+	out := &Bundle{i18n: i18n.NewBundle(b.def), index: map[language.Tag]int{}}
+	var errs []error
+	var probe *pluralProbe
+	for i, lb := range b.order { // the default language is first
+		l := &lang{tag: lb.tag, name: lb.tag.String(), texts: lb.texts}
+		msgs := make([]*i18n.Message, 0, len(lb.texts))
+		plural := false
+		for code, t := range lb.texts {
+			m := &i18n.Message{ID: strconv.Itoa(-code)}
+			for f, tpl := range t.forms {
+				if tpl != nil {
+					*messageForm(m, form(f)) = tpl.Source()
+				}
+			}
+			msgs = append(msgs, m)
+			plural = plural || t.plural
+		}
+		if len(msgs) > 0 {
+			if err := out.i18n.AddMessages(lb.tag, msgs...); err != nil {
+				errs = append(errs, problem(lb.firstFile, 0, "", ErrLanguage, "%v", err))
+				continue
+			}
+		}
+		if plural {
+			if probe == nil {
+				probe = newPluralProbe(b.def)
+			}
+			r, err := probe.rule(lb.tag)
+			if err != nil {
+				errs = append(errs, problem(lb.firstFile, 0, "", ErrLanguage, "%v", err))
+				continue
+			}
+			l.plural = r
+		}
+		out.index[lb.tag] = i
+		out.langs = append(out.langs, l)
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	tags := make([]language.Tag, len(out.langs))
+	for i, l := range out.langs {
+		tags[i] = l.tag
+		l.fallback = out.fallbackOf(i)
+	}
+	out.matcher = language.NewMatcher(tags)
+	out.cache.init()
+	return out, nil
+}
+
+// fallbackOf lists the languages a lookup in language i tries after it:
+// its parents that the bundle has (de-CH falls back to de), then the
+// default.
+func (b *Bundle) fallbackOf(i int) []int {
+	var out []int
+	for t := b.langs[i].tag.Parent(); !t.IsRoot(); t = t.Parent() {
+		if j, ok := b.index[t]; ok && j != i && j != 0 {
+			out = append(out, j)
+		}
+	}
+	if i != 0 {
+		out = append(out, 0)
+	}
+	return out
+}
+
+func messageForm(m *i18n.Message, f form) *string {
+	switch f {
+	case formZero:
+		return &m.Zero
+	case formOne:
+		return &m.One
+	case formTwo:
+		return &m.Two
+	case formFew:
+		return &m.Few
+	case formMany:
+		return &m.Many
+	}
+	return &m.Other
+}

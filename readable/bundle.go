@@ -1,0 +1,225 @@
+package readable
+
+import (
+	"fmt"
+	"sync"
+	"sync/atomic"
+
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+)
+
+// Bundle holds compiled readable texts in several languages. It is
+// immutable once loaded and safe for concurrent use.
+type Bundle struct {
+	i18n    *i18n.Bundle
+	langs   []*lang // langs[0] is the default language
+	index   map[language.Tag]int
+	matcher language.Matcher
+	cache   prefCache
+}
+
+// lang is one language of a bundle.
+type lang struct {
+	tag      language.Tag
+	name     string
+	texts    map[int]*text
+	fallback []int       // languages tried after this one
+	plural   *pluralRule // nil when no text of the language is plural
+}
+
+// Language is one of a bundle's languages, as Match chooses it. The zero
+// Language is the bundle's default language. A Language belongs to the
+// bundle that returned it; given to another bundle it is looked up there
+// by its tag.
+type Language struct {
+	i    int
+	tag  language.Tag
+	name string
+}
+
+// Tag returns the language's BCP 47 tag.
+func (l Language) Tag() language.Tag { return l.tag }
+
+// String returns the tag as text, e.g. "zh-CN"; "" for the zero Language.
+func (l Language) String() string { return l.name }
+
+func (b *Bundle) language(i int) Language {
+	return Language{i: i, tag: b.langs[i].tag, name: b.langs[i].name}
+}
+
+// resolve finds l among b's languages, the default when it is not one.
+func (b *Bundle) resolve(l Language) int {
+	if l.i < len(b.langs) && b.langs[l.i].tag == l.tag {
+		return l.i
+	}
+	if i, ok := b.index[l.tag]; ok {
+		return i
+	}
+	return 0
+}
+
+// Default returns the default language, which every lookup falls back to.
+func (b *Bundle) Default() Language { return b.language(0) }
+
+// Languages returns the bundle's languages, the default first.
+func (b *Bundle) Languages() []Language {
+	out := make([]Language, len(b.langs))
+	for i := range b.langs {
+		out[i] = b.language(i)
+	}
+	return out
+}
+
+// Bundle returns the go-i18n bundle holding the same texts, for code that
+// localizes through go-i18n itself. Message IDs are the bare codes
+// ("60010"); the texts are MessageFormat, so give the Localizer
+// msgfmt.Parser as TemplateParser and the params as TemplateData. The
+// bundle must not be modified: it is shared. (Texts written slf4j-style,
+// with "{}", work with Localize but not through msgfmt.Parser.)
+func (b *Bundle) Bundle() *i18n.Bundle { return b.i18n }
+
+// Has reports whether language l itself, not a fallback, has a text for
+// code.
+func (b *Bundle) Has(l Language, code int) bool {
+	_, ok := b.langs[b.resolve(l)].texts[code]
+	return ok
+}
+
+// Localize returns the text of code formatted with params, in the
+// language Match(prefs...) chooses; failing that in the languages it
+// falls back to (its parents, then the default); failing that "".
+func (b *Bundle) Localize(code int, params []any, prefs ...string) string {
+	s, _, _ := b.Text(b.Match(prefs...), code, params...)
+	return s
+}
+
+// Text returns the text of code in language l, or else in the first of
+// its fallback languages that has one, formatted with params. It returns
+// the language the text came from, and false (with "") when none has a
+// text for code. A text whose params do not fit it (a string for
+// {0,number}) counts as missing in its language, so the next is tried:
+// end users see no half-formatted template.
+func (b *Bundle) Text(l Language, code int, params ...any) (string, Language, bool) {
+	i := b.resolve(l)
+	fb := b.langs[i].fallback
+	for k := -1; k < len(fb); k++ {
+		j := i
+		if k >= 0 {
+			j = fb[k]
+		}
+		t := b.langs[j].texts[code]
+		if t == nil {
+			continue
+		}
+		if s, err := t.forms[b.langs[j].formOf(t, params)].Format(params...); err == nil {
+			return s, b.language(j), true
+		}
+	}
+	return "", Language{}, false
+}
+
+// AppendText is Text appending to dst, for renderers that build a
+// response in a reused buffer: it allocates nothing. On false dst is
+// returned unchanged.
+func (b *Bundle) AppendText(dst []byte, l Language, code int, params ...any) ([]byte, Language, bool) {
+	start := len(dst)
+	i := b.resolve(l)
+	fb := b.langs[i].fallback
+	for k := -1; k < len(fb); k++ {
+		j := i
+		if k >= 0 {
+			j = fb[k]
+		}
+		t := b.langs[j].texts[code]
+		if t == nil {
+			continue
+		}
+		out, err := t.forms[b.langs[j].formOf(t, params)].AppendFormat(dst, params...)
+		if err == nil {
+			return out, b.language(j), true
+		}
+		dst = out[:start]
+	}
+	return dst, Language{}, false
+}
+
+// formOf chooses the form of t for params: its count argument's plural
+// form, or other when the form is not written.
+func (l *lang) formOf(t *text, params []any) form {
+	if !t.plural || l.plural == nil || t.count >= len(params) {
+		return formOther
+	}
+	f := l.plural.form(params[t.count])
+	if t.forms[f] == nil {
+		return formOther
+	}
+	return f
+}
+
+// String summarises the bundle, e.g. for a start-up log line.
+func (b *Bundle) String() string {
+	s := "readable("
+	for i, l := range b.langs {
+		if i > 0 {
+			s += ", "
+		}
+		s += fmt.Sprintf("%s: %d", l.name, len(l.texts))
+	}
+	return s + ")"
+}
+
+var (
+	current      atomic.Pointer[Bundle]
+	frameworkErr error
+	initOnce     sync.Once
+)
+
+// Current returns the bundle in force: until Swap installs another, the
+// framework's overlays alone. It never returns nil.
+func Current() *Bundle {
+	if b := current.Load(); b != nil {
+		return b
+	}
+	initOnce.Do(func() {
+		b, err := Load()
+		if err != nil {
+			// The embedded overlays are tested; should they ever fail,
+			// texts are missing rather than the process down.
+			frameworkErr = err
+			b = empty()
+		}
+		current.CompareAndSwap(nil, b)
+	})
+	return current.Load()
+}
+
+// FrameworkError returns the error, if any, with which the embedded
+// overlays failed to load when Current first needed them.
+func FrameworkError() error {
+	Current()
+	return frameworkErr
+}
+
+// Swap installs b as the bundle in force and returns the previous one;
+// Swap(nil) is ignored. Requests already localizing finish with the
+// bundle they started with.
+func Swap(b *Bundle) *Bundle {
+	prev := Current()
+	if b == nil {
+		return prev
+	}
+	return current.Swap(b)
+}
+
+// empty is a bundle with no texts, in English.
+func empty() *Bundle {
+	b := &Bundle{
+		i18n:    i18n.NewBundle(language.English),
+		langs:   []*lang{{tag: language.English, name: "en", texts: map[int]*text{}}},
+		index:   map[language.Tag]int{language.English: 0},
+		matcher: language.NewMatcher([]language.Tag{language.English}),
+	}
+	b.cache.init()
+	return b
+}

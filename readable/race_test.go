@@ -1,0 +1,5 @@
+//go:build race
+
+package readable
+
+const raceEnabled = true
