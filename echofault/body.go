@@ -1,0 +1,118 @@
+package echofault
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/zeroport/zerofault/readable"
+)
+
+// appendFields appends ,"fields":[{"field","rule","param","info"},…]: every
+// violation of a validation failure, "param" only for rules that take one.
+// scratch is a buffer for the texts, returned for the caller's pool.
+func (h *handler) appendFields(dst, scratch []byte, f *fault, lang readable.Language) ([]byte, []byte) {
+	var rl *ruleLang
+	if h.cfg.Rules != nil {
+		rl = h.cfg.Rules.lang(lang)
+	}
+	dst = append(dst, `,"fields":[`...)
+	for i, fe := range f.fields {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		field := fieldPath(fe)
+		dst = append(dst, `{"field":`...)
+		dst = appendString(dst, field)
+		dst = append(dst, `,"rule":`...)
+		dst = appendString(dst, fe.Tag())
+		if p := fe.Param(); p != "" {
+			dst = append(dst, `,"param":`...)
+			dst = appendString(dst, p)
+		}
+		scratch = scratch[:0]
+		if h.cfg.Rules != nil {
+			scratch = h.cfg.Rules.appendText(scratch, rl, fe.Tag(), kindOf(fe.Kind()), field, fe.Param())
+		}
+		if len(scratch) > 0 {
+			dst = append(dst, `,"info":"`...)
+			dst = appendEscaped(dst, bytesView(scratch))
+			dst = append(dst, '"')
+		}
+		dst = append(dst, '}')
+	}
+	return append(dst, ']'), scratch
+}
+
+// appendDebug appends ,"debug":{"target","class","causes"[,"stack"]}.
+func appendDebug(dst []byte, f *fault) []byte {
+	dst = append(dst, `,"debug":{"target":`...)
+	dst = appendString(dst, string(f.targetName()))
+	dst = append(dst, `,"class":`...)
+	dst = appendString(dst, f.className())
+	dst = append(dst, `,"causes":[`...)
+	for i, s := range causes(f.err) {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = appendString(dst, s)
+	}
+	dst = append(dst, ']')
+	if f.panic != nil && len(f.panic.Stack) > 0 {
+		dst = append(dst, `,"stack":[`...)
+		first := true
+		for line := range bytes.Lines(f.panic.Stack) {
+			line = bytes.TrimRight(line, "\n")
+			if len(bytes.TrimSpace(line)) == 0 {
+				continue
+			}
+			if !first {
+				dst = append(dst, ',')
+			}
+			first = false
+			dst = append(dst, '"')
+			dst = appendEscaped(dst, strings.ReplaceAll(bytesView(line), "\t", "  "))
+			dst = append(dst, '"')
+		}
+		dst = append(dst, ']')
+	}
+	return append(dst, '}')
+}
+
+// causes lists the texts of the errors in err's tree, outermost first,
+// leaving out a text that an earlier one already contains (fmt.Errorf's
+// %w repeats its cause's text). Its cost is paid only by debug responses
+// and enabled log records.
+func causes(err error) []string {
+	var out []string
+	var walk func(error, int)
+	walk = func(err error, depth int) {
+		for ; err != nil && depth < maxDepth; depth++ {
+			if j, ok := err.(interface{ Unwrap() []error }); ok {
+				// errors.Join and the like: list the parts, not the
+				// container, whose text is theirs joined.
+				for _, inner := range j.Unwrap() {
+					walk(inner, depth+1)
+				}
+				return
+			}
+			s := err.Error()
+			dup := false
+			for _, prev := range out {
+				if strings.Contains(prev, s) {
+					dup = true
+					break
+				}
+			}
+			if !dup {
+				out = append(out, s)
+			}
+			u, ok := err.(interface{ Unwrap() error })
+			if !ok {
+				return
+			}
+			err = u.Unwrap()
+		}
+	}
+	walk(err, 0)
+	return out
+}

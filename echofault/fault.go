@@ -1,0 +1,175 @@
+package echofault
+
+import (
+	"math/rand/v2"
+	"net/http"
+	"strconv"
+	"sync/atomic"
+
+	"github.com/go-playground/validator/v10"
+
+	"github.com/zeroport/zerofault/webexc"
+	"github.com/zeroport/zerofault/zero"
+	"github.com/zeroport/zerofault/zero/catalog"
+)
+
+// fault is one failure as the handler answers it: either a WebException
+// found in the error (or made by Map), or one of the standard web
+// exceptions, which the handler answers without building a WebException.
+// A router's 404 is the commonest failure of all, and this way its
+// message is formatted straight into the response buffer, its readable
+// text only in the language asked for, and the exception costs no
+// allocation. The response is the same as for the equivalent
+// WebException; the tests compare the two.
+type fault struct {
+	err error            // as the handler received it
+	cat *catalog.Catalog // the snapshot every text of this failure comes from
+
+	exc *webexc.WebException // the returned exception, or nil
+
+	// A standard exception (exc == nil):
+	class  *webexc.Class
+	stat   int
+	entry  catalog.Entry // E<code> of cat
+	params [3]any
+	np     int
+	target zero.Target
+	id     uint64
+
+	fields validator.ValidationErrors // a validation failure's violations
+	panic  *PanicError                // a recovered panic
+}
+
+// standard sets f to the standard exception of class with params (at
+// most three). It reports false when the catalog has no template for the
+// code (an application loaded catalogs WithoutFramework): the caller
+// then builds a WebException, which reports ErrorMissing as every
+// exception does.
+func (f *fault) standard(class *webexc.Class, status int, target zero.Target, params ...any) bool {
+	entry, ok := f.cat.Lookup(class.Code)
+	if !ok {
+		return false
+	}
+	f.class, f.entry, f.target = class, entry, target
+	f.stat = class.Status
+	if status != 0 {
+		f.stat = status
+	}
+	f.np = copy(f.params[:], params)
+	f.id = idStart + idCounter.Add(1)
+	return true
+}
+
+func (f *fault) code() int {
+	if f.exc != nil {
+		return f.exc.Code()
+	}
+	return f.class.Code
+}
+
+// status is the HTTP status, 500 when it is not one net/http can write
+// (SetStatus takes any int).
+func (f *fault) status() int {
+	s := f.stat
+	if f.exc != nil {
+		s = f.exc.Status()
+	}
+	if s < 100 || s > 999 {
+		return http.StatusInternalServerError
+	}
+	return s
+}
+
+func (f *fault) className() string {
+	if f.exc != nil {
+		return f.exc.ClassName()
+	}
+	return f.class.Name
+}
+
+func (f *fault) targetName() zero.Target {
+	if f.exc != nil {
+		return f.exc.Target()
+	}
+	return f.target
+}
+
+func (f *fault) args() []any {
+	if f.exc != nil {
+		return f.exc.Params()
+	}
+	return f.params[:f.np]
+}
+
+// appendMessage appends the system message. A standard template whose
+// params do not fit it is written as its source, with the reason, as
+// zero does for every exception.
+func (f *fault) appendMessage(dst []byte) []byte {
+	if f.exc != nil {
+		return append(dst, f.exc.Message()...)
+	}
+	out, err := f.entry.AppendFormat(dst, f.args()...)
+	if err != nil {
+		out = append(dst, f.entry.Source()...)
+		out = append(out, " (unformatted: "...)
+		out = append(out, err.Error()...)
+		out = append(out, ')')
+	}
+	return out
+}
+
+// logLine is the exception's Error(): Zero's log form.
+func (f *fault) logLine() string {
+	if f.exc != nil {
+		return f.exc.Error()
+	}
+	b := make([]byte, 0, 128)
+	b = append(b, "[ ERR"...)
+	b = strconv.AppendInt(b, int64(f.class.Code), 10)
+	b = append(b, " ] ( "...)
+	b = append(b, f.target...)
+	b = append(b, " ) "...)
+	b = append(b, f.class.Family...)
+	b = append(b, " Error: "...)
+	return string(f.appendMessage(b))
+}
+
+// appendOwnReadable appends the readable text the exception has by
+// itself: a WebException's Readable, or the catalog's readable text of a
+// standard code formatted with its params, as webexc.Make would.
+func (f *fault) appendOwnReadable(dst []byte) []byte {
+	if f.exc != nil {
+		return append(dst, f.exc.Readable()...)
+	}
+	if e, ok := f.cat.Readable(f.class.Code); ok {
+		if out, err := e.AppendFormat(dst, f.args()...); err == nil {
+			return out
+		}
+	}
+	return dst
+}
+
+// ID returns the exception's own id.
+func (f *fault) ID() string {
+	if f.exc != nil {
+		return f.exc.ID()
+	}
+	var b [16]byte
+	return string(appendHexID(b[:0], f.id))
+}
+
+// Ids of standard exceptions are made as webexc makes its own: a random
+// start and a counter, written as 16 hex digits only when needed.
+var (
+	idStart   = rand.Uint64()
+	idCounter atomic.Uint64
+)
+
+func appendHexID(dst []byte, n uint64) []byte {
+	var b [16]byte
+	for i := 15; i >= 0; i-- {
+		b[i] = hexDigits[n&0xf]
+		n >>= 4
+	}
+	return append(dst, b[:]...)
+}

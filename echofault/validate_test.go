@@ -1,0 +1,185 @@
+package echofault
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/go-playground/validator/v10"
+	"github.com/labstack/echo/v4"
+
+	"github.com/zeroport/zerofault/readable"
+)
+
+const badUser = `{"name":"","email":"not-an-email","age":12,"nick":"ab","tags":[],"role":"root","address":{"city":""}}`
+
+func TestValidation(t *testing.T) {
+	s := newServer(t, ErrorHandlerConfig{})
+	want := []fieldBody{
+		{"name", "required", "", "name is required."},
+		{"email", "email", "", "email must be a valid email address."},
+		{"age", "gte", "18", "age must be 18 or more."},
+		{"nick", "min", "3", "nick must be at least 3 characters long."},
+		{"tags", "min", "1", "tags must contain at least 1 item."},
+		{"role", "oneof", "admin user", "role must be one of: admin user."},
+		{"address.city", "required", "", "address.city is required."},
+		{"Secret", "required", "", "Secret is required."}, // json:"-": the Go name
+	}
+	for _, url := range []string{"/users", "/users-wrapped"} {
+		rec := s.do("POST", url, map[string]string{"Content-Type": "application/json"}, badUser)
+		if rec.Code != 400 {
+			t.Errorf("%s: status %d", url, rec.Code)
+		}
+		b := decode(t, rec)
+		if b.Code != -60000 || b.Info != infoIn(t, "en", -60000) {
+			t.Errorf("%s: %+v", url, b)
+		}
+		if !strings.HasSuffix(b.Message, "name: required; email: email; age: gte=18; nick: min=3; tags: min=1; role: oneof=admin user; address.city: required; Secret: required") ||
+			!strings.Contains(b.Message, url) || !strings.Contains(b.Message, "POST") {
+			t.Errorf("%s: message %q", url, b.Message)
+		}
+		if len(b.Fields) != len(want) {
+			t.Fatalf("%s: %d fields, want %d: %s", url, len(b.Fields), len(want), rec.Body)
+		}
+		for i, w := range want {
+			if b.Fields[i] != w {
+				t.Errorf("%s: field %d = %+v, want %+v", url, i, b.Fields[i], w)
+			}
+		}
+		if strings.Contains(rec.Body.String(), `"param":""`) {
+			t.Errorf("empty param written: %s", rec.Body)
+		}
+	}
+}
+
+func TestValidationLanguages(t *testing.T) {
+	s := newServer(t, ErrorHandlerConfig{})
+	cases := []struct {
+		lang string
+		want []string
+	}{
+		{"zh-CN", []string{"name为必填项。", "email必须是有效的电子邮件地址。", "age不能小于18。", "nick的长度不能少于3个字符。"}},
+		// The test bundle has German readable texts but no German rule
+		// texts: the rules fall back to English, the info is German.
+		{"de", []string{"name is required.", "email must be a valid email address.", "age must be 18 or more.", "nick must be at least 3 characters long."}},
+	}
+	for _, tc := range cases {
+		rec := s.do("POST", "/users?lang="+tc.lang, map[string]string{"Content-Type": "application/json"}, badUser)
+		b := decode(t, rec)
+		if b.Info != infoIn(t, tc.lang, -60000) {
+			t.Errorf("%s: info %q", tc.lang, b.Info)
+		}
+		for i, w := range tc.want {
+			if b.Fields[i].Info != w {
+				t.Errorf("%s: field %s: %q, want %q", tc.lang, b.Fields[i].Field, b.Fields[i].Info, w)
+			}
+		}
+	}
+}
+
+func TestRules(t *testing.T) {
+	if defaultRulesErr != nil {
+		t.Fatal(defaultRulesErr)
+	}
+	r, err := NewRules(map[string]map[string]string{
+		"de": {"default": "{0} ist ungültig.", "required": "{0} fehlt."},
+		"en": {"required": "Please fill in {0}."},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := bundle(t)
+	lang := func(tag string) *ruleLang { return r.lang(b.Match(tag)) }
+	text := func(rl *ruleLang, rule string, k kind, param string) string {
+		return string(r.appendText(nil, rl, rule, k, "f", param))
+	}
+	cases := []struct {
+		lang, rule string
+		kind       kind
+		param      string
+		want       string
+	}{
+		{"en", "required", kindString, "", "Please fill in f."}, // overridden
+		{"en", "email", kindString, "", "f must be a valid email address."},
+		{"en", "len", kindString, "1", "f must be exactly 1 character long."},
+		{"en", "len", kindString, "1000", "f must be exactly 1,000 characters long."},
+		{"en", "len", kindNumber, "7", "f must be 7."},
+		{"en", "max", kindItems, "2", "f must contain at most 2 items."},
+		{"en", "max", kindAny, "", "f is too large."}, // a time, say
+		{"en", "lt", kindNumber, "0.5", "f must be less than 0.5."},
+		{"en", "min", kindString, "x", "f is too small."}, // a choice needs a number: the rule's plain text
+		{"en", "custom_rule", kindString, "", "f is not valid."},
+		{"zh-CN", "required", kindString, "", "f为必填项。"},
+		{"zh-CN", "gt", kindItems, "3", "f包含的项数必须多于3。"},
+		{"zh-CN", "custom_rule", kindString, "", "f的值无效。"},
+		{"de", "required", kindString, "", "f fehlt."},
+		{"de", "email", kindString, "", "f ist ungültig."}, // the language's default, not English
+		{"ja", "required", kindString, "", "Please fill in f."},
+	}
+	for _, tc := range cases {
+		if got := text(lang(tc.lang), tc.rule, tc.kind, tc.param); got != tc.want {
+			t.Errorf("%s %s %v %q = %q, want %q", tc.lang, tc.rule, tc.kind, tc.param, got, tc.want)
+		}
+	}
+	// The zero Language (no bundle's choice) reads the default texts.
+	if got := text(r.lang(readable.Language{}), "required", kindAny, ""); got != "Please fill in f." {
+		t.Errorf("zero Language: %q", got)
+	}
+
+	for _, bad := range []map[string]map[string]string{
+		{"de": {"required": "{0"}},
+		{"de": {"required.text": "x"}},
+		{"de": {".string": "x"}},
+		{"not a tag!": {"required": "x"}},
+	} {
+		if _, err := NewRules(bad); err == nil {
+			t.Errorf("NewRules(%v) succeeded", bad)
+		}
+	}
+	_, err = NewRules(map[string]map[string]string{"de": {"required": "{0", "email": "{1"}})
+	if err == nil || !strings.Contains(err.Error(), `"required"`) || !strings.Contains(err.Error(), `"email"`) {
+		t.Errorf("every problem is reported: %v", err)
+	}
+}
+
+func TestCustomRulesInResponse(t *testing.T) {
+	r, err := NewRules(map[string]map[string]string{"de": {"required": "Bitte {0} angeben."}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := newServer(t, ErrorHandlerConfig{Rules: r})
+	b := decode(t, s.do("POST", "/users", map[string]string{"Content-Type": "application/json", "Accept-Language": "de"}, badUser))
+	if b.Fields[0].Info != "Bitte name angeben." {
+		t.Errorf("de rule text = %q", b.Fields[0].Info)
+	}
+}
+
+func TestValidator(t *testing.T) {
+	v := NewValidator()
+	var _ echo.Validator = v
+	type item struct {
+		Name string `json:"item_name" validate:"required"`
+	}
+	type order struct {
+		Items []item `json:"items" validate:"dive"`
+		Note  string `validate:"max=2"`
+	}
+	err := v.Validate(&order{Items: []item{{"a"}, {""}}, Note: "long"})
+	var ve validator.ValidationErrors
+	if !errors.As(err, &ve) || len(ve) != 2 {
+		t.Fatalf("err = %v", err)
+	}
+	if got := fieldPath(ve[0]); got != "items[1].item_name" {
+		t.Errorf("nested path = %q", got)
+	}
+	if got := fieldPath(ve[1]); got != "Note" {
+		t.Errorf("untagged field = %q", got)
+	}
+	if err := v.Validate(&order{}); err != nil {
+		t.Errorf("valid order: %v", err)
+	}
+	// A non-struct is a programming error, answered 500.
+	if err := v.Validate(42); err == nil {
+		t.Error("validating an int succeeded")
+	}
+}
