@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 
+	"github.com/zeroport/zerofault/internal/jsontext"
 	"github.com/zeroport/zerofault/readable"
 )
 
@@ -22,12 +23,12 @@ func (h *handler) appendFields(dst, scratch []byte, f *fault, lang readable.Lang
 		}
 		field := fieldPath(fe)
 		dst = append(dst, `{"field":`...)
-		dst = appendString(dst, field)
+		dst = jsontext.AppendString(dst, field)
 		dst = append(dst, `,"rule":`...)
-		dst = appendString(dst, fe.Tag())
+		dst = jsontext.AppendString(dst, fe.Tag())
 		if p := fe.Param(); p != "" {
 			dst = append(dst, `,"param":`...)
-			dst = appendString(dst, p)
+			dst = jsontext.AppendString(dst, p)
 		}
 		scratch = scratch[:0]
 		if h.cfg.Rules != nil {
@@ -35,7 +36,7 @@ func (h *handler) appendFields(dst, scratch []byte, f *fault, lang readable.Lang
 		}
 		if len(scratch) > 0 {
 			dst = append(dst, `,"info":"`...)
-			dst = appendEscaped(dst, bytesView(scratch))
+			dst = jsontext.AppendEscaped(dst, bytesView(scratch))
 			dst = append(dst, '"')
 		}
 		dst = append(dst, '}')
@@ -46,15 +47,15 @@ func (h *handler) appendFields(dst, scratch []byte, f *fault, lang readable.Lang
 // appendDebug appends ,"debug":{"target","class","causes"[,"stack"]}.
 func appendDebug(dst []byte, f *fault) []byte {
 	dst = append(dst, `,"debug":{"target":`...)
-	dst = appendString(dst, string(f.targetName()))
+	dst = jsontext.AppendString(dst, string(f.targetName()))
 	dst = append(dst, `,"class":`...)
-	dst = appendString(dst, f.className())
+	dst = jsontext.AppendString(dst, f.className())
 	dst = append(dst, `,"causes":[`...)
 	for i, s := range causes(f.err) {
 		if i > 0 {
 			dst = append(dst, ',')
 		}
-		dst = appendString(dst, s)
+		dst = jsontext.AppendString(dst, s)
 	}
 	dst = append(dst, ']')
 	if f.panic != nil && len(f.panic.Stack) > 0 {
@@ -70,7 +71,7 @@ func appendDebug(dst []byte, f *fault) []byte {
 			}
 			first = false
 			dst = append(dst, '"')
-			dst = appendEscaped(dst, strings.ReplaceAll(bytesView(line), "\t", "  "))
+			dst = jsontext.AppendEscaped(dst, strings.ReplaceAll(bytesView(line), "\t", "  "))
 			dst = append(dst, '"')
 		}
 		dst = append(dst, ']')

@@ -1,13 +1,12 @@
 package echofault
 
 import (
-	"math/rand/v2"
 	"net/http"
 	"strconv"
-	"sync/atomic"
 
 	"github.com/go-playground/validator/v10"
 
+	"github.com/zeroport/zerofault/internal/faultid"
 	"github.com/zeroport/zerofault/webexc"
 	"github.com/zeroport/zerofault/zero"
 	"github.com/zeroport/zerofault/zero/catalog"
@@ -34,7 +33,7 @@ type fault struct {
 	params [3]any
 	np     int
 	target zero.Target
-	id     uint64
+	id     uint64 // from faultid, as a WebException's
 
 	fields validator.ValidationErrors // a validation failure's violations
 	panic  *PanicError                // a recovered panic
@@ -56,7 +55,7 @@ func (f *fault) standard(class *webexc.Class, status int, target zero.Target, pa
 		f.stat = status
 	}
 	f.np = copy(f.params[:], params)
-	f.id = idStart + idCounter.Add(1)
+	f.id = faultid.Next()
 	return true
 }
 
@@ -149,27 +148,12 @@ func (f *fault) appendOwnReadable(dst []byte) []byte {
 	return dst
 }
 
-// ID returns the exception's own id.
+// ID returns the exception's own id. A standard exception's id comes
+// from the same sequence as a WebException's (package faultid), so the
+// ids of one process never collide and read as one series.
 func (f *fault) ID() string {
 	if f.exc != nil {
 		return f.exc.ID()
 	}
-	var b [16]byte
-	return string(appendHexID(b[:0], f.id))
-}
-
-// Ids of standard exceptions are made as webexc makes its own: a random
-// start and a counter, written as 16 hex digits only when needed.
-var (
-	idStart   = rand.Uint64()
-	idCounter atomic.Uint64
-)
-
-func appendHexID(dst []byte, n uint64) []byte {
-	var b [16]byte
-	for i := 15; i >= 0; i-- {
-		b[i] = hexDigits[n&0xf]
-		n >>= 4
-	}
-	return append(dst, b[:]...)
+	return faultid.String(f.id)
 }

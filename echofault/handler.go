@@ -10,6 +10,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/zeroport/zerofault/internal/jsontext"
 	"github.com/zeroport/zerofault/readable"
 	"github.com/zeroport/zerofault/webexc"
 	"github.com/zeroport/zerofault/zero"
@@ -289,12 +290,12 @@ func (h *handler) appendBody(dst []byte, f *fault, c echo.Context, id string, de
 	scratch := getBuf()
 	text := *scratch
 	dst = append(dst, `{"id":`...)
-	dst = appendString(dst, id)
+	dst = jsontext.AppendString(dst, id)
 	dst = append(dst, `,"code":`...)
 	dst = strconv.AppendInt(dst, int64(f.code()), 10)
 	dst = append(dst, `,"message":"`...)
 	text = f.appendMessage(text[:0])
-	dst = appendEscaped(dst, bytesView(text))
+	dst = jsontext.AppendEscaped(dst, bytesView(text))
 	dst = append(dst, '"')
 
 	b := h.bundle()
@@ -302,7 +303,7 @@ func (h *handler) appendBody(dst []byte, f *fault, c echo.Context, id string, de
 	text = h.appendInfo(text[:0], b, lang, f)
 	if !isBlank(bytesView(text)) {
 		dst = append(dst, `,"info":"`...)
-		dst = appendEscaped(dst, bytesView(text))
+		dst = jsontext.AppendEscaped(dst, bytesView(text))
 		dst = append(dst, '"')
 	}
 	if len(f.fields) > 0 {

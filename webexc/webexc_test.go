@@ -103,7 +103,7 @@ func TestJSON(t *testing.T) {
 }
 
 func TestJSONEscapingMatchesEncodingJSON(t *testing.T) {
-	for _, s := range []string{"plain", "quote \" back \\", "ctl \x01\x1f\t\r\n", "<>&", "\u2028\u2029", "bad \xff utf8", "中文 ünï"} {
+	for _, s := range []string{"plain", "quote \" back \\", "ctl \x01\x1f\t\r\n", "<>&", "\u2028\u2029", "bad \xff utf8", "中文 ünï", "bs \b ff \f vt \v"} {
 		e := webexc.New("H", -60011).SetReadable(s).SetID(s)
 		b, _ := json.Marshal(&e)
 		var got struct{ ID, Info string }

@@ -1,0 +1,117 @@
+// Package jsontext writes Go strings as JSON string text, escaped exactly
+// as encoding/json escapes them. It exists so that webexc's AppendJSON and
+// echofault's response writer share one escaper: a body then never
+// depends on which of them wrote it, nor on whether echo's renderer did.
+package jsontext
+
+import "unicode/utf8"
+
+// AppendString appends s as a JSON string, quotes included.
+func AppendString(dst []byte, s string) []byte {
+	dst = append(dst, '"')
+	dst = AppendEscaped(dst, s)
+	return append(dst, '"')
+}
+
+// AppendEscaped appends s escaped for the inside of a JSON string exactly
+// as encoding/json escapes it: \b \f \n \r \t \" \\ as such, other
+// control characters, HTML characters and U+2028/U+2029 as \u escapes,
+// invalid UTF-8 as U+FFFD.
+//
+// It is one pass, without allocating beyond dst's growth: plain ASCII is
+// skipped eight bytes at a time, and the two- and three-byte sequences of
+// Latin, Cyrillic and CJK text are checked inline; other runs go through
+// utf8.
+func AppendEscaped(dst []byte, s string) []byte {
+	start := 0
+	for i := 0; i < len(s); {
+		// Eight plain ASCII bytes at a time: most of a message is.
+		for i+8 <= len(s) && safe8(s[i:i+8]) {
+			i += 8
+		}
+		if i >= len(s) {
+			break
+		}
+		b := s[i]
+		if b < utf8.RuneSelf {
+			if jsonSafe[b] {
+				i++
+				continue
+			}
+			dst = append(dst, s[start:i]...)
+			switch b {
+			case '"', '\\':
+				dst = append(dst, '\\', b)
+			case '\n':
+				dst = append(dst, '\\', 'n')
+			case '\r':
+				dst = append(dst, '\\', 'r')
+			case '\t':
+				dst = append(dst, '\\', 't')
+			case '\b':
+				dst = append(dst, '\\', 'b')
+			case '\f':
+				dst = append(dst, '\\', 'f')
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', hexDigits[b>>4], hexDigits[b&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		// Well-formed two-byte sequence: C2..DF 80..BF.
+		if b >= 0xC2 && b <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			i += 2
+			continue
+		}
+		// Well-formed three-byte sequence, leaving out surrogates (ED A0..)
+		// and overlongs (E0 80..9F), and U+2028/U+2029 (E2 80 A8/A9).
+		if b >= 0xE1 && b <= 0xEF && b != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			if b == 0xE2 && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9) {
+				dst = append(dst, s[start:i]...)
+				dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[s[i+2]&0xf])
+				i += 3
+				start = i
+				continue
+			}
+			i += 3
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	return append(dst, s[start:]...)
+}
+
+// safe8 reports whether 8 bytes are all ASCII that JSON takes as is,
+// testing them at once in one word (SWAR): no byte with the high bit, none
+// below 0x20, none of " \\ < > &.
+func safe8(s string) bool {
+	x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	zero := func(v uint64) uint64 { return (v - lo) &^ v & hi } // a byte of v is 0
+	return x&hi == 0 &&
+		(x-lo*0x20)&^x&hi == 0 && // a byte below 0x20 (exact, as none is >= 0x80)
+		zero(x^(lo*'"')) == 0 && zero(x^(lo*'\\')) == 0 &&
+		zero(x^(lo*'<')) == 0 && zero(x^(lo*'>')) == 0 && zero(x^(lo*'&')) == 0
+}
+
+// hexDigits writes the \u escapes.
+const hexDigits = "0123456789abcdef"
+
+// jsonSafe marks the ASCII bytes that need no escaping, for the byte-at-a-time
+// path that safe8 falls back to.
+var jsonSafe = func() (t [utf8.RuneSelf]bool) {
+	for b := 0x20; b < utf8.RuneSelf; b++ {
+		t[b] = b != '"' && b != '\\' && b != '<' && b != '>' && b != '&'
+	}
+	return t
+}()
