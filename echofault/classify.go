@@ -217,21 +217,28 @@ func (h *handler) fromHTTPError(f *fault, c echo.Context, s *scan, reveal bool) 
 }
 
 // conversion finds what a binder failed to convert: the expected type
-// and the literal, the params of -60004.
-func conversion(s *scan) (expected, literal string, ok bool) {
+// and the input, the params of -60004 ("Cannot convert {1} to type {0}").
+// A literal from a query, path or form is quoted; encoding/json reports
+// only the kind of the JSON value it met, so that is named instead,
+// with the field it was meant for.
+func conversion(s *scan) (expected, input string, ok bool) {
 	switch {
 	case s.num != nil:
-		return numType(s.num.Func), s.num.Num, true
+		return numType(s.num.Func), strconv.Quote(s.num.Num), true
 	case s.jsonType != nil:
 		t := "value"
 		if s.jsonType.Type != nil {
 			t = s.jsonType.Type.String()
 		}
-		return t, s.jsonType.Value, true
+		input = "a JSON " + s.jsonType.Value
+		if s.jsonType.Field != "" {
+			input += " (field " + s.jsonType.Field + ")"
+		}
+		return t, input, true
 	case s.timeParse != nil:
-		return "time (" + s.timeParse.Layout + ")", s.timeParse.Value, true
+		return "time (" + s.timeParse.Layout + ")", strconv.Quote(s.timeParse.Value), true
 	case s.binding != nil && s.binding.Internal != nil && len(s.binding.Values) > 0:
-		return "value of " + s.binding.Field, s.binding.Values[0], true
+		return "value of " + s.binding.Field, strconv.Quote(s.binding.Values[0]), true
 	}
 	return "", "", false
 }

@@ -124,11 +124,11 @@ func TestConversion(t *testing.T) {
 		expected, literal string
 		ok                bool
 	}{
-		{scan{num: &strconv.NumError{Func: "ParseUint", Num: "-1"}}, "uint", "-1", true},
-		{scan{num: &strconv.NumError{Func: "ParseBool", Num: "yes"}}, "bool", "yes", true},
-		{scan{num: &strconv.NumError{Func: "Custom", Num: "z"}}, "Custom", "z", true},
-		{scan{timeParse: pe}, "time (2006-01-02)", "tomorrow", true},
-		{scan{binding: be}, "value of since", "tomorrow", true},
+		{scan{num: &strconv.NumError{Func: "ParseUint", Num: "-1"}}, "uint", `"-1"`, true},
+		{scan{num: &strconv.NumError{Func: "ParseBool", Num: "yes"}}, "bool", `"yes"`, true},
+		{scan{num: &strconv.NumError{Func: "Custom", Num: "z"}}, "Custom", `"z"`, true},
+		{scan{timeParse: pe}, "time (2006-01-02)", `"tomorrow"`, true},
+		{scan{binding: be}, "value of since", `"tomorrow"`, true},
 		{scan{binding: echo.NewBindingError("n", nil, "required", nil).(*echo.BindingError)}, "", "", false},
 		{scan{}, "", "", false},
 	}

@@ -563,7 +563,7 @@ type ParameterFromStringException struct{ WebException }
 // NewParameterFromString returns a new ParameterFromStringException raised
 // in target, with expectedType as {0} and literal as {1} of its template
 //
-//	(400) - The value "{1}" cannot be converted to type {0}.
+//	(400) - Cannot convert {1} to type {0}.
 func NewParameterFromString(target zero.Target, expectedType, literal string) *ParameterFromStringException {
 	return &ParameterFromStringException{Make(classParameterFromString, target, []any{expectedType, literal})}
 }
