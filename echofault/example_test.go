@@ -26,7 +26,7 @@ func Example() {
 	e.Validator = echofault.NewValidator()
 
 	e.GET("/users/:id", func(c echo.Context) error {
-		return webexc.New("UserHandler", -60008).SetStatus(http.StatusNotFound)
+		return webexc.NewRecordNotFound("UserHandler") // generated: -60008, status 404
 	})
 	e.POST("/users", func(c echo.Context) error {
 		var u struct {

@@ -2,13 +2,12 @@ package webexc_test
 
 import (
 	"fmt"
-	"net/http"
 
 	"github.com/zeroport/zerofault/webexc"
 )
 
 func Example() {
-	e := webexc.New("UserHandler", -60010, "/api/users/42", "GET").SetStatus(http.StatusNotFound)
+	e := webexc.NewServiceNotFound("UserHandler", "/api/users/42", "GET")
 	e.SetID("req-7f3a") // normally a fresh id; fixed here for the output
 	fmt.Println(e.Status())
 	fmt.Println(e.Error())

@@ -6,7 +6,7 @@
 // class says otherwise), a readable text for end users and an id that
 // correlates the response a client saw with the log line:
 //
-//	return webexc.New(target, -60010, path).SetStatus(http.StatusNotFound)
+//	return webexc.NewServiceNotFound(target, path, method) // -60010, status 404
 //
 // The system message comes from the template E<code> of the catalog in
 // force; the readable text from the readable overlay keyed by the bare
@@ -16,8 +16,12 @@
 //
 // with "info" only when the readable text is not blank.
 //
-// The concrete exceptions of the family (ServiceNotFound, Unauthorized, …)
-// are generated from the catalog; each embeds WebException.
+// The concrete exceptions of the family (ServiceNotFoundException,
+// UnauthorizedException, …) are declared in exceptions.yml and generated
+// into exceptions_gen.go, each with a constructor NewXxx that knows its
+// class's status and a predicate IsXxx; each embeds WebException.
+// New(target, code, params...) remains for codes without a generated type,
+// and answers with DefaultStatus unless SetStatus says otherwise.
 package webexc
 
 import (
