@@ -1,0 +1,200 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// The README's tour of the shop is a transcript: each example is a status
+// comment, a curl command and the body it prints. This test replays the
+// transcript against the shop's handler, in order, so the README cannot
+// drift from what the service answers. Ids are random, so they are
+// compared as "any id".
+
+type exchange struct {
+	line   int
+	status int
+	args   []string
+	body   string
+}
+
+func TestREADMETranscript(t *testing.T) {
+	f, err := os.Open("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	exchanges := readTranscript(t, f)
+	if len(exchanges) < 8 {
+		t.Fatalf("README shows %d curl examples of the shop; expected the tour (at least 8)", len(exchanges))
+	}
+	e, err := newServer(Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), DebugToken: "let-me-see"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(e)
+	defer srv.Close()
+	for _, x := range exchanges {
+		req, err := x.request(srv.URL)
+		if err != nil {
+			t.Fatalf("README.md:%d: %v", x.line, err)
+		}
+		resp, err := srv.Client().Do(req)
+		if err != nil {
+			t.Fatalf("README.md:%d: %v", x.line, err)
+		}
+		got, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != x.status {
+			t.Errorf("README.md:%d: status %d, README says %d", x.line, resp.StatusCode, x.status)
+		}
+		if anyID(strings.TrimSpace(string(got))) != anyID(x.body) {
+			t.Errorf("README.md:%d: body\n%s\nREADME says\n%s", x.line, got, x.body)
+		}
+		if id := resp.Header.Get("X-Request-Id"); resp.StatusCode >= 400 && !strings.Contains(string(got), `"id":"`+id+`"`) {
+			t.Errorf("README.md:%d: X-Request-Id %q is not the body's id", x.line, id)
+		}
+	}
+}
+
+var idField = regexp.MustCompile(`"id":"[0-9a-f]{16}"`)
+
+func anyID(body string) string { return idField.ReplaceAllString(body, `"id":"…"`) }
+
+// readTranscript collects "# <status>", "$ curl …", "<body>" triples from
+// the README's console blocks.
+func readTranscript(t *testing.T, r io.Reader) []exchange {
+	var out []exchange
+	var status, n int
+	var cur *exchange
+	sc := bufio.NewScanner(r)
+	for sc.Scan() {
+		n++
+		line := sc.Text()
+		switch {
+		case cur != nil:
+			cur.body = strings.TrimSpace(line)
+			out = append(out, *cur)
+			cur = nil
+		case strings.HasPrefix(line, "# ") && status == 0:
+			if s, err := strconv.Atoi(strings.Fields(line)[1]); err == nil && s >= 100 && s < 600 {
+				status = s
+			}
+		case strings.HasPrefix(line, "$ curl "):
+			if status == 0 {
+				t.Fatalf("README.md:%d: curl example without a preceding \"# <status>\" line", n)
+			}
+			args, err := shellWords(strings.TrimPrefix(line, "$ curl "))
+			if err != nil {
+				t.Fatalf("README.md:%d: %v", n, err)
+			}
+			cur = &exchange{line: n, status: status, args: args}
+			status = 0
+		default:
+			status = 0
+		}
+	}
+	return out
+}
+
+// shellWords splits a command line as a POSIX shell would for the subset
+// the README uses: words, 'single quotes' and "double quotes".
+func shellWords(s string) ([]string, error) {
+	var words []string
+	var w strings.Builder
+	inWord := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case ' ', '\t':
+			if inWord {
+				words, inWord = append(words, w.String()), false
+				w.Reset()
+			}
+		case '\'', '"':
+			j := strings.IndexByte(s[i+1:], c)
+			if j < 0 {
+				return nil, fmt.Errorf("unterminated %c quote", c)
+			}
+			w.WriteString(s[i+1 : i+1+j])
+			i += j + 1
+			inWord = true
+		default:
+			w.WriteByte(c)
+			inWord = true
+		}
+	}
+	if inWord {
+		words = append(words, w.String())
+	}
+	return words, nil
+}
+
+// request builds the request a curl command line describes: -s, -X, -H,
+// -d and one URL on localhost:8080, which is replaced by base.
+func (x exchange) request(base string) (*http.Request, error) {
+	method, url, body := "", "", ""
+	header := http.Header{}
+	for i := 0; i < len(x.args); i++ {
+		a := x.args[i]
+		next := func() (string, error) {
+			if i+1 >= len(x.args) {
+				return "", fmt.Errorf("%s needs a value", a)
+			}
+			i++
+			return x.args[i], nil
+		}
+		var err error
+		var v string
+		switch a {
+		case "-s":
+		case "-X":
+			method, err = next()
+		case "-H":
+			if v, err = next(); err == nil {
+				k, val, ok := strings.Cut(v, ":")
+				if !ok {
+					return nil, fmt.Errorf("header %q has no colon", v)
+				}
+				header.Add(k, strings.TrimSpace(val))
+			}
+		case "-d":
+			body, err = next()
+			if method == "" {
+				method = http.MethodPost
+			}
+		default:
+			if strings.HasPrefix(a, "-") || url != "" {
+				return nil, fmt.Errorf("curl argument %q is not understood by this test", a)
+			}
+			rest, ok := strings.CutPrefix(a, "localhost:8080")
+			if !ok {
+				return nil, fmt.Errorf("URL %q is not on localhost:8080", a)
+			}
+			url = base + rest
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	if method == "" {
+		method = http.MethodGet
+	}
+	req, err := http.NewRequest(method, url, strings.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	req.Header = header
+	if body != "" && header.Get("Content-Type") == "" {
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded") // as curl -d sends
+	}
+	return req, nil
+}
