@@ -16,6 +16,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/zeroport/zerofault/config"
+	"github.com/zeroport/zerofault/internal/yamlnode"
 	"github.com/zeroport/zerofault/zero/catalog"
 )
 
@@ -238,7 +239,7 @@ func parseFile(name string, data []byte) ([]rawText, []error) {
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		return nil, []error{problem(name, root.Line, "", catalog.ErrShape, "found %s", nodeKind(root))}
+		return nil, []error{problem(name, root.Line, "", catalog.ErrShape, "found %s", yamlnode.Kind(root))}
 	}
 	if len(root.Content) == 0 {
 		return nil, []error{problem(name, root.Line, "", catalog.ErrEmpty, "")}
@@ -251,7 +252,7 @@ func parseFile(name string, data []byte) ([]rawText, []error) {
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			errs = append(errs, problem(name, k.Line, "", catalog.ErrKey, "a key must be a plain scalar, found %s", nodeKind(k)))
+			errs = append(errs, problem(name, k.Line, "", catalog.ErrKey, "a key must be a plain scalar, found %s", yamlnode.Kind(k)))
 			continue
 		}
 		code, err := parseKey(k.Value)
@@ -272,7 +273,7 @@ func parseFile(name string, data []byte) ([]rawText, []error) {
 				continue
 			}
 		default:
-			errs = append(errs, problem(name, v.Line, k.Value, catalog.ErrValue, "found %s (quote it, or write a map of plural forms)", nodeKind(v)))
+			errs = append(errs, problem(name, v.Line, k.Value, catalog.ErrValue, "found %s (quote it, or write a map of plural forms)", yamlnode.Kind(v)))
 			continue
 		}
 		if prev, dup := seen[code]; dup {
@@ -320,7 +321,7 @@ func parsePlural(name string, keyNode, m *yaml.Node, t *rawText) []error {
 			continue
 		}
 		if v.Kind != yaml.ScalarNode || v.Tag != "!!str" {
-			errs = append(errs, problem(name, v.Line, key, catalog.ErrValue, "plural form %s: found %s (quote it)", k.Value, nodeKind(v)))
+			errs = append(errs, problem(name, v.Line, key, catalog.ErrValue, "plural form %s: found %s (quote it)", k.Value, yamlnode.Kind(v)))
 			continue
 		}
 		t.forms[f], t.formLines[f], t.has[f] = v.Value, v.Line, true
@@ -369,26 +370,4 @@ func yamlLine(err error) int {
 		}
 	}
 	return 1
-}
-
-func nodeKind(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.ScalarNode:
-		switch n.Tag {
-		case "!!null":
-			return "no value"
-		case "!!int", "!!float":
-			return "a number"
-		case "!!bool":
-			return "a boolean"
-		case "!!timestamp":
-			return "a timestamp"
-		}
-		return "a " + n.Tag + " scalar"
-	}
-	return "an alias"
 }

@@ -5,6 +5,8 @@ import (
 	"strconv"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/zeroport/zerofault/internal/yamlnode"
 )
 
 // kind tells an error catalog from a readable overlay.
@@ -66,7 +68,7 @@ func parseFile(name string, data []byte, k kind) ([]rawEntry, []error) {
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		return nil, []error{problem(name, root.Line, "", ErrShape, "found %s", nodeKind(root))}
+		return nil, []error{problem(name, root.Line, "", ErrShape, "found %s", yamlnode.Kind(root))}
 	}
 	if len(root.Content) == 0 {
 		return nil, []error{problem(name, root.Line, "", ErrEmpty, "")}
@@ -79,7 +81,7 @@ func parseFile(name string, data []byte, k kind) ([]rawEntry, []error) {
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		keyNode, value := root.Content[i], root.Content[i+1]
 		if keyNode.Kind != yaml.ScalarNode {
-			errs = append(errs, problem(name, keyNode.Line, "", ErrKey, "a key must be a plain scalar, found %s", nodeKind(keyNode)))
+			errs = append(errs, problem(name, keyNode.Line, "", ErrKey, "a key must be a plain scalar, found %s", yamlnode.Kind(keyNode)))
 			continue
 		}
 		e, err := parseKey(keyNode.Value, k)
@@ -92,7 +94,7 @@ func parseFile(name string, data []byte, k kind) ([]rawEntry, []error) {
 			value = value.Alias
 		}
 		if value.Kind != yaml.ScalarNode || value.Tag != "!!str" {
-			errs = append(errs, problem(name, value.Line, keyNode.Value, ErrValue, "found %s (quote it)", nodeKind(value)))
+			errs = append(errs, problem(name, value.Line, keyNode.Value, ErrValue, "found %s (quote it)", yamlnode.Kind(value)))
 			continue
 		}
 		e.source = value.Value
@@ -140,26 +142,4 @@ func parseKey(key string, k kind) (rawEntry, error) {
 	}
 	e.code = -n
 	return e, nil
-}
-
-func nodeKind(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.ScalarNode:
-		switch n.Tag {
-		case "!!null":
-			return "no value"
-		case "!!int", "!!float":
-			return "a number"
-		case "!!bool":
-			return "a boolean"
-		case "!!timestamp":
-			return "a timestamp"
-		}
-		return "a " + n.Tag + " scalar"
-	}
-	return "an alias"
 }
