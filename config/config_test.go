@@ -1,4 +1,4 @@
-package config
+package config_test
 
 import (
 	"errors"
@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/zeroport/zerofault/config"
 )
 
 // referenceDir holds Zero's catalog facts; it lives outside the repository,
@@ -31,11 +33,11 @@ type entry struct {
 	line       int
 }
 
-// loadCatalog reads name from FS and returns its pairs, failing the test
+// loadCatalog reads name from config.FS and returns its pairs, failing the test
 // unless the document is a single mapping of scalar keys to string values.
 func loadCatalog(t *testing.T, name string) []entry {
 	t.Helper()
-	data, err := FS.ReadFile(name)
+	data, err := config.FS.ReadFile(name)
 	if err != nil {
 		t.Fatalf("read %s: %v", name, err)
 	}
@@ -145,10 +147,10 @@ func codeOf(key string) string {
 }
 
 func TestCatalogsAreStringMappings(t *testing.T) {
-	for _, name := range []string{ErrorFile, ReadableFile} {
+	for _, name := range []string{config.ErrorFile, config.ReadableFile} {
 		loadCatalog(t, name)
 		// The catalogs must also decode the plain way a loader would.
-		data, _ := FS.ReadFile(name)
+		data, _ := config.FS.ReadFile(name)
 		var m map[string]string
 		if err := yaml.Unmarshal(data, &m); err != nil {
 			t.Errorf("%s does not decode into map[string]string: %v", name, err)
@@ -157,20 +159,20 @@ func TestCatalogsAreStringMappings(t *testing.T) {
 }
 
 func TestKeyFormat(t *testing.T) {
-	for _, e := range loadCatalog(t, ErrorFile) {
+	for _, e := range loadCatalog(t, config.ErrorFile) {
 		if !errorKeyRe.MatchString(e.key) {
-			t.Errorf("%s:%d: key %q does not match %s", ErrorFile, e.line, e.key, errorKeyRe)
+			t.Errorf("%s:%d: key %q does not match %s", config.ErrorFile, e.line, e.key, errorKeyRe)
 		}
 	}
-	for _, e := range loadCatalog(t, ReadableFile) {
+	for _, e := range loadCatalog(t, config.ReadableFile) {
 		if !readableKeyRe.MatchString(e.key) {
-			t.Errorf("%s:%d: key %q does not match %s", ReadableFile, e.line, e.key, readableKeyRe)
+			t.Errorf("%s:%d: key %q does not match %s", config.ReadableFile, e.line, e.key, readableKeyRe)
 		}
 	}
 }
 
 func TestNoDuplicateKeys(t *testing.T) {
-	for _, name := range []string{ErrorFile, ReadableFile} {
+	for _, name := range []string{config.ErrorFile, config.ReadableFile} {
 		seen := map[string]int{}
 		for _, e := range loadCatalog(t, name) {
 			if first, ok := seen[e.key]; ok {
@@ -184,10 +186,10 @@ func TestNoDuplicateKeys(t *testing.T) {
 
 func TestNoCodeUnderTwoPrefixes(t *testing.T) {
 	byCode := map[string]string{}
-	for _, e := range loadCatalog(t, ErrorFile) {
+	for _, e := range loadCatalog(t, config.ErrorFile) {
 		code := codeOf(e.key)
 		if other, ok := byCode[code]; ok && other != e.key {
-			t.Errorf("%s:%d: code %s is defined as both %s and %s", ErrorFile, e.line, code, other, e.key)
+			t.Errorf("%s:%d: code %s is defined as both %s and %s", config.ErrorFile, e.line, code, other, e.key)
 		}
 		byCode[code] = e.key
 	}
@@ -195,13 +197,13 @@ func TestNoCodeUnderTwoPrefixes(t *testing.T) {
 
 func TestReadableKeysHaveErrorKeys(t *testing.T) {
 	templates := map[string]string{}
-	for _, e := range loadCatalog(t, ErrorFile) {
+	for _, e := range loadCatalog(t, config.ErrorFile) {
 		templates[e.key] = e.value
 	}
-	for _, e := range loadCatalog(t, ReadableFile) {
+	for _, e := range loadCatalog(t, config.ReadableFile) {
 		tpl, ok := templates["E"+e.key]
 		if !ok {
-			t.Errorf("%s:%d: readable key %s has no E%s in %s", ReadableFile, e.line, e.key, e.key, ErrorFile)
+			t.Errorf("%s:%d: readable key %s has no E%s in %s", config.ReadableFile, e.line, e.key, e.key, config.ErrorFile)
 			continue
 		}
 		// A readable text may use fewer arguments than the system message,
@@ -213,14 +215,14 @@ func TestReadableKeysHaveErrorKeys(t *testing.T) {
 		n := arity(t, "E"+e.key, tpl)
 		for _, i := range idx {
 			if i >= n {
-				t.Errorf("%s:%d: key %s uses {%d}, but E%s takes %d argument(s)", ReadableFile, e.line, e.key, i, e.key, n)
+				t.Errorf("%s:%d: key %s uses {%d}, but E%s takes %d argument(s)", config.ReadableFile, e.line, e.key, i, e.key, n)
 			}
 		}
 	}
 }
 
 func TestPlaceholdersWellFormed(t *testing.T) {
-	for _, name := range []string{ErrorFile, ReadableFile} {
+	for _, name := range []string{config.ErrorFile, config.ReadableFile} {
 		for _, e := range loadCatalog(t, name) {
 			idx, quoted, err := placeholders(e.value)
 			if err != nil {
@@ -230,7 +232,7 @@ func TestPlaceholdersWellFormed(t *testing.T) {
 			if quoted {
 				t.Errorf("%s:%d: %s: single apostrophe starts a MessageFormat quote; write it as ''", name, e.line, e.key)
 			}
-			if name == ReadableFile {
+			if name == config.ReadableFile {
 				continue // readable texts may skip arguments
 			}
 			// Each argument from {0} to the highest one is used.
@@ -294,7 +296,7 @@ func TestSeedCatalogCovered(t *testing.T) {
 		t.Skip("seed catalog not available")
 	}
 	templates := map[string]string{}
-	for _, e := range loadCatalog(t, ErrorFile) {
+	for _, e := range loadCatalog(t, config.ErrorFile) {
 		templates[e.key] = e.value
 	}
 	known := map[string]bool{}
@@ -303,7 +305,7 @@ func TestSeedCatalogCovered(t *testing.T) {
 		known[key] = true
 		tpl, ok := templates[key]
 		if !ok {
-			t.Errorf("%s %s: no %s in %s", r["code"], r["zero_class"], key, ErrorFile)
+			t.Errorf("%s %s: no %s in %s", r["code"], r["zero_class"], key, config.ErrorFile)
 			continue
 		}
 		if got, want := arity(t, key, tpl), paramCount(r["repo_params"]); got >= 0 && got != want {
@@ -360,7 +362,7 @@ func TestSeedCatalogCovered(t *testing.T) {
 		known[key] = true
 		tpl, ok := templates[key]
 		if !ok {
-			t.Errorf("%s %s: no %s in %s", h["repo_code"], h["zero_class"], key, ErrorFile)
+			t.Errorf("%s %s: no %s in %s", h["repo_code"], h["zero_class"], key, config.ErrorFile)
 			continue
 		}
 		if !strings.HasPrefix(tpl, "(V) - ") {
@@ -377,9 +379,9 @@ func TestSeedCatalogCovered(t *testing.T) {
 	}
 
 	// Nothing beyond the seed: a stray key is a typo or belongs elsewhere.
-	for _, e := range loadCatalog(t, ErrorFile) {
+	for _, e := range loadCatalog(t, config.ErrorFile) {
 		if !known[e.key] {
-			t.Errorf("%s:%d: %s is not a code of the seed catalog", ErrorFile, e.line, e.key)
+			t.Errorf("%s:%d: %s is not a code of the seed catalog", config.ErrorFile, e.line, e.key)
 		}
 	}
 }
@@ -438,7 +440,7 @@ func TestOwnWords(t *testing.T) {
 			windows[string(r[i:i+ownWordsWindow])] = true
 		}
 	}
-	for _, name := range []string{ErrorFile, ReadableFile} {
+	for _, name := range []string{config.ErrorFile, config.ReadableFile} {
 		for _, e := range loadCatalog(t, name) {
 			r := normalize(e.value)
 			if whole[string(r)] {

@@ -8,7 +8,6 @@ package config_test
 // This is an external test package: zero/catalog imports config.
 
 import (
-	"errors"
 	"fmt"
 	"go/token"
 	"go/types"
@@ -33,9 +32,6 @@ var declModules = []string{
 	"plugins/es", "plugins/excel", "plugins/iqiy", "plugins/redis", "plugins/sms",
 	"ext/ambient", "ext/atom", "ext/crud", "ext/jet", "ext/ke", "ext/rbac",
 }
-
-// declReferenceDir holds the seed's lookup tables, outside the repository.
-var declReferenceDir = filepath.Join("..", "..", "shared", "reference")
 
 // declFile is the part of an exceptions.yml these tests read.
 type declFile struct {
@@ -166,40 +162,6 @@ func loadDecls(t *testing.T) map[string]*declFile {
 	return out
 }
 
-// readSeedTSV reads a tab-separated reference file with a header row; ok is
-// false when it does not exist.
-func readSeedTSV(t *testing.T, name string) (rows []map[string]string, ok bool) {
-	t.Helper()
-	data, err := os.ReadFile(filepath.Join(declReferenceDir, name))
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, false
-	}
-	if err != nil {
-		t.Fatalf("read %s: %v", name, err)
-	}
-	lines := strings.Split(strings.TrimRight(string(data), "\n"), "\n")
-	header := strings.Split(lines[0], "\t")
-	for _, line := range lines[1:] {
-		fields := strings.Split(strings.TrimRight(line, "\r"), "\t")
-		row := map[string]string{}
-		for i, h := range header {
-			if i < len(fields) {
-				row[h] = fields[i]
-			}
-		}
-		rows = append(rows, row)
-	}
-	return rows, true
-}
-
-// countParams counts Zero's "name:Type;name:Type" constructor parameters.
-func countParams(params string) int {
-	if strings.TrimSpace(params) == "" {
-		return 0
-	}
-	return len(strings.Split(params, ";"))
-}
-
 // byClass indexes a file's declarations by Zero class, keeping duplicates.
 func byClass(f *declFile) map[string][]declException {
 	m := map[string][]declException{}
@@ -210,7 +172,7 @@ func byClass(f *declFile) map[string][]declException {
 }
 
 func TestDeclarationsCoverSeed(t *testing.T) {
-	rows, ok := readSeedTSV(t, "zero-seed-catalog.tsv")
+	rows, ok := readTSV(t, filepath.Join(referenceDir, "zero-seed-catalog.tsv"))
 	if !ok {
 		t.Skip("seed catalog not available")
 	}
@@ -257,12 +219,12 @@ func TestDeclarationsCoverSeed(t *testing.T) {
 		} else if e.Status != 0 {
 			t.Errorf("%s: status %d on a %s exception", e, e.Status, wantFamily(dir))
 		}
-		if got, want := len(e.Params), countParams(r["repo_params"]); got != want {
+		if got, want := len(e.Params), paramCount(r["repo_params"]); got != want {
 			t.Errorf("%s: %d params, Zero's constructor takes %d (%s)", e, got, want, r["repo_params"])
 		}
 	}
 
-	heart, ok := readSeedTSV(t, "zero-seed-heart.tsv")
+	heart, ok := readTSV(t, filepath.Join(referenceDir, "zero-seed-heart.tsv"))
 	if ok {
 		for _, h := range heart {
 			dir, class := h["go_dir"], h["zero_class"]
