@@ -321,7 +321,7 @@ type CommandParseException struct{ UpException }
 // NewCommandParse returns a new CommandParseException raised in target, with
 // input as {0} and parseErr as {1} of its template
 //
-//	The console command "{0}" could not be parsed: {1}
+//	Parsing the console command "{0}" failed: {1}
 //
 // parseErr also becomes the exception's cause (Unwrap), so errors.Is and
 // errors.As reach it.
@@ -1420,7 +1420,7 @@ type WallMethodMultiException struct{ UpException }
 // NewWallMethodMulti returns a new WallMethodMultiException raised in
 // target, with annotation as {0} and wallClass as {1} of its template
 //
-//	The @Wall class {1} has more than one method annotated with {0}; only one is allowed.
+//	The @Wall class {1} declares several {0} methods; a @Wall class may declare just one.
 func NewWallMethodMulti(target zero.Target, annotation, wallClass string) *WallMethodMultiException {
 	return &WallMethodMultiException{Make(classWallMethodMulti, target, []any{annotation, wallClass})}
 }

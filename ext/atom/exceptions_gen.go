@@ -279,7 +279,7 @@ func IsDataAtomNull(err error) bool {
 }
 
 // DataEmptyException is Zero's _417DataEmptyException (code -80532, HTTP
-// status 417). An uploaded file contains no data.
+// status 417). A file is uploaded empty, with no data in it.
 type DataEmptyException struct{ webexc.WebException }
 
 // NewDataEmpty returns a new DataEmptyException raised in target, with the
