@@ -9,7 +9,6 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/zeroport/zerofault/readable"
 	"github.com/zeroport/zerofault/webexc"
 )
 
@@ -122,17 +121,4 @@ func BenchmarkRecover(b *testing.B) {
 	}
 	b.Run("middleware", func(b *testing.B) { run(b, Recover()(noop)) })
 	b.Run("bare", func(b *testing.B) { run(b, noop) })
-}
-
-// Choosing the language of a response, once the header has been seen.
-func BenchmarkLanguage(b *testing.B) {
-	h := &handler{cfg: DefaultErrorHandlerConfig, langKey: "lang="}
-	e := echo.New()
-	c := e.NewContext(benchRequest(), &discardWriter{h: http.Header{}})
-	bu := readable.Current()
-	h.language(c, bu)
-	b.ReportAllocs()
-	for b.Loop() {
-		h.language(c, bu)
-	}
 }

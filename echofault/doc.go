@@ -1,5 +1,9 @@
-// Package echofault answers every failure of an Echo (v4) service in
-// Zero's one shape, localized for the caller:
+// Package echofault answers every failure of an Echo v4 service in
+// Zero's one shape, localized for the caller. It is a thin adapter over
+// package httpfault, the framework-neutral core, which does the
+// classifying, rendering and logging (see its documentation for every
+// rule); echofault translates Echo's context and errors for it. Echo v5
+// has its own adapter in echofault/v5.
 //
 //	{"id":"4f1c…","code":-60010,"message":"(404) - No service handles GET /x.","info":"您访问的页面或服务不存在。"}
 //
@@ -23,7 +27,8 @@
 //   - validator.ValidationErrors: -60000, status 400, with a "fields"
 //     array holding every violation (its JSON name, rule, parameter and
 //     a localized explanation, see Rules);
-//   - an *echo.HTTPError from the router, a middleware or the binder:
+//   - an *echo.HTTPError from the router, a middleware or the binder
+//     (see Classify):
 //     404 → -60010, 405 → -60014, 401 → -60012, 403 → -60013,
 //     415 → -60006, a 400 the binder raised converting a value → -60004
 //     (expected type and literal), any other 4xx → -60011 with that

@@ -2,15 +2,10 @@ package echofault
 
 import (
 	"log/slog"
-	"net/http"
-	"net/textproto"
-	"strconv"
-	"strings"
-	"unsafe"
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/zeroport/zerofault/internal/jsontext"
+	"github.com/zeroport/zerofault/httpfault"
 	"github.com/zeroport/zerofault/readable"
 	"github.com/zeroport/zerofault/webexc"
 	"github.com/zeroport/zerofault/zero"
@@ -42,8 +37,12 @@ type ErrorHandlerConfig struct {
 	Rules *Rules
 
 	// LangParam is the query parameter that names the response language
-	// ahead of Accept-Language. Default "lang"; "-" disables it.
+	// ahead of Accept-Language. Default "lang".
 	LangParam string
+
+	// DisableLangParam leaves the response language to Accept-Language
+	// alone. (LangParam "-" says the same, as it always has.)
+	DisableLangParam bool
 
 	// RequestIDHeader is the header a request id travels in, both ways.
 	// Default echo.HeaderXRequestID.
@@ -72,6 +71,11 @@ type ErrorHandlerConfig struct {
 	// say). Return nil to leave an error to the handler. The
 	// WebException returned is only read, never modified.
 	Map func(err error) *webexc.WebException
+
+	// ClientErrorLogLimit bounds the log records of client errors (4xx)
+	// per code and second; the next record of a code says how many were
+	// dropped. Default 10; negative: no limit.
+	ClientErrorLogLimit int
 }
 
 // DefaultErrorHandlerConfig is the configuration ErrorHandler uses.
@@ -88,7 +92,7 @@ func DefaultTarget(c echo.Context) zero.Target {
 	if p := c.Path(); p != "" && p != "/*" {
 		return zero.Target(p)
 	}
-	return "Router"
+	return httpfault.RouterTarget
 }
 
 // ErrorHandler returns an error handler with the default configuration:
@@ -100,253 +104,81 @@ func ErrorHandler() echo.HTTPErrorHandler {
 
 // ErrorHandlerWithConfig returns an error handler configured by cfg.
 func ErrorHandlerWithConfig(cfg ErrorHandlerConfig) echo.HTTPErrorHandler {
-	h := &handler{cfg: cfg}
-	if h.cfg.Skipper == nil {
-		h.cfg.Skipper = DefaultSkipper
+	if cfg.Skipper == nil {
+		cfg.Skipper = DefaultSkipper
 	}
-	if h.cfg.Rules == nil {
-		h.cfg.Rules = DefaultRules()
+	if cfg.Target == nil {
+		cfg.Target = DefaultTarget
 	}
-	if h.cfg.Target == nil {
-		h.cfg.Target = DefaultTarget
+	if cfg.LangParam == "-" {
+		cfg.LangParam, cfg.DisableLangParam = "", true
 	}
-	switch h.cfg.LangParam {
-	case "":
-		h.cfg.LangParam = DefaultErrorHandlerConfig.LangParam
-	case "-":
-		h.cfg.LangParam = ""
-	}
-	if h.cfg.LangParam != "" {
-		h.langKey = h.cfg.LangParam + "="
-	}
-	if h.cfg.RequestIDHeader == "" {
-		h.cfg.RequestIDHeader = DefaultErrorHandlerConfig.RequestIDHeader
-	}
-	h.idHeader = textproto.CanonicalMIMEHeaderKey(h.cfg.RequestIDHeader)
-	return h.handle
+	a := &adapter{cfg: cfg, core: httpfault.New(&httpfault.Options{
+		Logger:              cfg.Logger,
+		Readable:            cfg.Readable,
+		Rules:               cfg.Rules,
+		LangParam:           cfg.LangParam,
+		DisableLangParam:    cfg.DisableLangParam,
+		RequestIDHeader:     cfg.RequestIDHeader,
+		Development:         cfg.Development,
+		Map:                 cfg.Map,
+		Classify:            Classify,
+		SupportedMedia:      httpfault.EchoMedia,
+		ClientErrorLogLimit: cfg.ClientErrorLogLimit,
+	})}
+	return a.handle
 }
 
-// handler is one configured error handler.
-type handler struct {
-	cfg      ErrorHandlerConfig
-	langKey  string // LangParam + "=", to spot it in a raw query cheaply
-	idHeader string // canonical
+// adapter is one configured error handler: Echo's side of it.
+type adapter struct {
+	cfg  ErrorHandlerConfig
+	core *httpfault.Handler
 }
 
-func (h *handler) logger() *slog.Logger {
-	if h.cfg.Logger != nil {
-		return h.cfg.Logger
-	}
-	return slog.Default()
-}
-
-func (h *handler) bundle() *readable.Bundle {
-	if h.cfg.Readable != nil {
-		return h.cfg.Readable
-	}
-	return readable.Current()
-}
-
-// handle answers one failure: classify, choose language and id, write
-// the body, log.
-func (h *handler) handle(err error, c echo.Context) {
+// handle hands one failure to the core, with what only Echo knows.
+func (a *adapter) handle(err error, c echo.Context) {
 	if err == nil {
 		return
 	}
-	defer h.guard(c)
-	if h.cfg.Skipper(c) {
+	if a.cfg.Skipper(c) {
 		c.Echo().DefaultHTTPErrorHandler(err, c)
 		return
 	}
-	req, res := c.Request(), c.Response()
-	debug := h.cfg.Debug != nil && h.cfg.Debug(c)
-
-	var f fault
-	h.classify(&f, err, c, debug || h.cfg.Development)
-
-	if res.Committed {
-		// Someone answered already: echo's Logger middleware calls the
-		// error handler before echo does, or a handler wrote and then
-		// failed. There is nothing left to tell the client.
-		h.log(c, &f, h.requestID(c, &f, nil), true)
-		return
-	}
-
-	// One allocation holds the values of both response headers.
-	vals := make([]string, 2)
-	vals[0] = contentTypeJSON
-	id := h.requestID(c, &f, vals[1:2:2])
-
-	// The body is complete before anything is written, so that a failure
-	// while writing it (a param's String method panicking, say) still
-	// leaves the guard free to answer.
-	var buf *[]byte
-	if req.Method != http.MethodHead {
-		buf = getBuf()
-		*buf = h.appendBody(*buf, &f, c, id, debug)
-	}
-	res.Header()[echo.HeaderContentType] = vals[0:1:1]
-	res.WriteHeader(f.status())
-	if buf != nil {
-		if _, werr := res.Write(*buf); werr != nil {
-			h.logger().LogAttrs(req.Context(), slog.LevelDebug, "echofault: writing the error response failed",
-				slog.String("request_id", id), slog.String("error", werr.Error()))
-		}
-		putBuf(buf)
-	}
-	h.log(c, &f, id, false)
-}
-
-const (
-	contentTypeJSON      = echo.MIMEApplicationJSON + "; charset=UTF-8"
-	headerAcceptLanguage = "Accept-Language"
-)
-
-// fallbackBody answers when answering failed.
-const fallbackBody = `{"id":"","code":-60007,"message":"internal server error"}`
-
-// guard keeps a panic inside the handler itself (a Map or Debug function,
-// a param's String method) from escaping: it is logged and, if nothing
-// was written yet, answered with a plain 500.
-func (h *handler) guard(c echo.Context) {
-	r := recover()
-	if r == nil {
-		return
-	}
-	if r == http.ErrAbortHandler {
-		panic(r)
-	}
-	h.logger().LogAttrs(c.Request().Context(), slog.LevelError, "echofault: the error handler panicked",
-		slog.Any("panic", r))
 	res := c.Response()
-	if !res.Committed {
-		res.Header()[echo.HeaderContentType] = []string{contentTypeJSON}
-		res.WriteHeader(http.StatusInternalServerError)
-		if c.Request().Method != http.MethodHead {
-			_, _ = res.Write([]byte(fallbackBody))
+	a.core.Answer(res, c.Request(), err, func() httpfault.Facts {
+		return httpfault.Facts{
+			Target:    string(a.cfg.Target(c)),
+			Debug:     a.cfg.Debug != nil && a.cfg.Debug(c),
+			Committed: res.Committed,
+			Status:    res.Status,
 		}
-	}
+	})
 }
 
-// requestID returns the id of the response: the one a middleware already
-// put in the response header, else a well-formed one the client sent,
-// else the exception's own. Given a slot (a one-element slice), it makes
-// sure the response header carries the id.
-func (h *handler) requestID(c echo.Context, f *fault, slot []string) string {
-	resHdr := c.Response().Header()
-	if v := resHdr[h.idHeader]; len(v) > 0 && validID(v[0]) {
-		return v[0]
-	}
-	id := ""
-	if v := c.Request().Header[h.idHeader]; len(v) > 0 && validID(v[0]) {
-		id = v[0]
-	} else {
-		id = f.ID()
-	}
-	if slot != nil {
-		slot[0] = id
-		resHdr[h.idHeader] = slot
-	}
-	return id
-}
-
-// maxIDLen bounds a request id taken from a client.
-const maxIDLen = 128
-
-// validID accepts 1 to maxIDLen bytes of printable ASCII without spaces:
-// anything else could forge log lines or bloat every record.
-func validID(s string) bool {
-	if s == "" || len(s) > maxIDLen {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] <= ' ' || s[i] > '~' {
-			return false
+// Classify tells the core what Echo v4's errors stand for: an
+// *echo.HTTPError its status (the status of the HTTPError it wraps, as
+// echo's DefaultHTTPErrorHandler reads it), an *echo.BindingError also
+// the parameter and value that failed to bind.
+func Classify(err error) (httpfault.Classification, bool) {
+	switch e := err.(type) {
+	case *echo.BindingError:
+		c := httpfault.Classification{Status: statusOf(e.HTTPError)}
+		if e.Internal != nil && len(e.Values) > 0 {
+			c.Param, c.Input = e.Field, e.Values[0]
 		}
+		return c, true
+	case *echo.HTTPError:
+		return httpfault.Classification{Status: statusOf(e)}, true
 	}
-	return true
+	return httpfault.Classification{}, false
 }
 
-// language chooses the response language: ?lang= first, then
-// Accept-Language, then the bundle's default.
-func (h *handler) language(c echo.Context, b *readable.Bundle) readable.Language {
-	req := c.Request()
-	q := ""
-	// c.QueryParam parses and keeps the whole query; do it only when the
-	// parameter is there.
-	if h.langKey != "" && req.URL.RawQuery != "" && strings.Contains(req.URL.RawQuery, h.langKey) {
-		q = c.QueryParam(h.cfg.LangParam)
+func statusOf(he *echo.HTTPError) int {
+	if inner, ok := he.Internal.(*echo.HTTPError); ok {
+		return inner.Code
 	}
-	var al string
-	if v := req.Header[headerAcceptLanguage]; len(v) > 0 {
-		al = v[0]
-	}
-	return b.Match(q, al)
+	return he.Code
 }
 
-// appendBody writes {"id","code","message","info"[,"fields"][,"debug"]},
-// the shape of webexc's AppendJSON plus the extensions.
-func (h *handler) appendBody(dst []byte, f *fault, c echo.Context, id string, debug bool) []byte {
-	scratch := getBuf()
-	text := *scratch
-	dst = append(dst, `{"id":`...)
-	dst = jsontext.AppendString(dst, id)
-	dst = append(dst, `,"code":`...)
-	dst = strconv.AppendInt(dst, int64(f.code()), 10)
-	dst = append(dst, `,"message":"`...)
-	text = f.appendMessage(text[:0])
-	dst = jsontext.AppendEscaped(dst, bytesView(text))
-	dst = append(dst, '"')
-
-	b := h.bundle()
-	lang := h.language(c, b)
-	text = h.appendInfo(text[:0], b, lang, f)
-	if !isBlank(bytesView(text)) {
-		dst = append(dst, `,"info":"`...)
-		dst = jsontext.AppendEscaped(dst, bytesView(text))
-		dst = append(dst, '"')
-	}
-	if len(f.fields) > 0 {
-		dst, text = h.appendFields(dst, text, f, lang)
-	}
-	*scratch = text
-	putBuf(scratch)
-	if debug {
-		dst = appendDebug(dst, f)
-	}
-	return append(dst, '}')
-}
-
-// appendInfo appends the readable text for the chosen language: the
-// bundle's text in that language (or a language it falls back to before
-// the default) wins; else the exception's own readable text, which the
-// catalog's overlay gave in the default language, or SetReadable set;
-// else the bundle's default-language text.
-func (h *handler) appendInfo(dst []byte, b *readable.Bundle, lang readable.Language, f *fault) []byte {
-	def := b.Default()
-	if lang.Tag() != def.Tag() {
-		out, from, ok := b.AppendText(dst, lang, f.code(), f.args()...)
-		if ok && from.Tag() != def.Tag() {
-			return out
-		}
-		if own := f.appendOwnReadable(dst); !isBlank(bytesView(own[len(dst):])) {
-			return own
-		}
-		out, _, _ = b.AppendText(dst, def, f.code(), f.args()...)
-		return out
-	}
-	if own := f.appendOwnReadable(dst); !isBlank(bytesView(own[len(dst):])) {
-		return own
-	}
-	out, _, _ := b.AppendText(dst, def, f.code(), f.args()...)
-	return out
-}
-
-// bytesView reads b as a string without copying, for functions that only
-// read it during the call.
-func bytesView(b []byte) string {
-	if len(b) == 0 {
-		return ""
-	}
-	return unsafe.String(unsafe.SliceData(b), len(b))
-}
+// Level returns the log level of a failure: see httpfault.Level.
+func Level(code, status int) slog.Level { return httpfault.Level(code, status) }

@@ -17,6 +17,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/zeroport/zerofault/httpfault"
 	"github.com/zeroport/zerofault/readable"
 	"github.com/zeroport/zerofault/webexc"
 	"github.com/zeroport/zerofault/zero"
@@ -92,6 +93,9 @@ type user struct {
 }
 
 const target zero.Target = "UserHandler"
+
+// withheld stands for the details of an internal error in production.
+const withheld = "details are in the server log"
 
 var (
 	errNotFound = webexc.New(target, -60008).SetStatus(http.StatusNotFound)
@@ -297,8 +301,8 @@ func TestSources(t *testing.T) {
 		{"HTTPError 413", "GET", "/http/413", "", "", 413, -60011, nil, true},
 		{"HTTPError 418", "GET", "/http/418", "", "", 418, -60011, nil, true},
 		{"HTTPError 503", "GET", "/http/503", "", "", 503, -60007, []any{withheld}, true},
-		{"HTTPError 415", "GET", "/http/415", "", "", 415, -60006, []any{"(none)", supportedMedia}, true},
-		{"binder: unsupported media", "POST", "/json", "text/plain", "age=1", 415, -60006, []any{"text/plain", supportedMedia}, true},
+		{"HTTPError 415", "GET", "/http/415", "", "", 415, -60006, []any{"(none)", httpfault.EchoMedia}, true},
+		{"binder: unsupported media", "POST", "/json", "text/plain", "age=1", 415, -60006, []any{"text/plain", httpfault.EchoMedia}, true},
 		{"binder: query int", "GET", "/query?n=abc", "", "", 400, -60004, []any{"int", `"abc"`}, true},
 		{"binder: ValueBinder", "GET", "/valuebinder?n=x1", "", "", 400, -60004, []any{"int", `"x1"`}, true},
 		{"binder: JSON type", "POST", "/json", jsonCT, `{"age":"old"}`, 400, -60004, []any{"int", "a JSON string (field age)"}, true},
@@ -355,7 +359,7 @@ func TestSameShapeAsWebException(t *testing.T) {
 	}
 
 	rec = s.do("GET", "/no/such/page", hdr, "")
-	w := webexc.Make(classNotFound, "Router", []any{"/no/such/page", "GET"})
+	w := webexc.NewServiceNotFound("Router", "/no/such/page", "GET")
 	want = string(w.SetID("req-1").AppendJSON(nil))
 	if rec.Body.String() != want {
 		t.Errorf("404:\n got %s\nwant %s", rec.Body, want)
@@ -583,14 +587,14 @@ func TestLanguages(t *testing.T) {
 
 func TestRequestID(t *testing.T) {
 	s := newServer(t, ErrorHandlerConfig{})
-	long := strings.Repeat("a", maxIDLen+1)
+	long := strings.Repeat("a", httpfault.MaxIDLen+1)
 	for _, tc := range []struct {
 		sent string
 		kept bool
 	}{
 		{"abc-123", true},
 		{"3f2a9c1e-7b6d-4e1f-9a8b-0c1d2e3f4a5b", true},
-		{strings.Repeat("a", maxIDLen), true},
+		{strings.Repeat("a", httpfault.MaxIDLen), true},
 		{long, false},
 		{"has space", false},
 		{"tab\there", false},
@@ -739,7 +743,7 @@ func TestSkipper(t *testing.T) {
 func TestGuard(t *testing.T) {
 	s := newServer(t, ErrorHandlerConfig{Map: func(error) *webexc.WebException { panic("bad hook") }})
 	rec := s.do("GET", "/nope", nil, "")
-	if rec.Code != 500 || rec.Body.String() != fallbackBody {
+	if rec.Code != 500 || rec.Body.String() != httpfault.FallbackBody {
 		t.Errorf("guarded: %d %s", rec.Code, rec.Body)
 	}
 	recs := s.logs.records(t)
@@ -766,7 +770,7 @@ func TestGuardWhileWritingTheBody(t *testing.T) {
 		return webexc.New(target, -60005, panicky{new(int)}, "x", "y")
 	})
 	rec := s.do("GET", "/panicky", map[string]string{"Accept-Language": "zh-CN"}, "")
-	if rec.Code != 500 || rec.Body.String() != fallbackBody {
+	if rec.Code != 500 || rec.Body.String() != httpfault.FallbackBody {
 		t.Errorf("guarded: %d %s", rec.Code, rec.Body)
 	}
 }

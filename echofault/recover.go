@@ -1,15 +1,9 @@
 package echofault
 
 import (
-	"bytes"
-	"errors"
-	"fmt"
-	"net/http"
-	"runtime"
-
 	"github.com/labstack/echo/v4"
 
-	"github.com/zeroport/zerofault/zero"
+	"github.com/zeroport/zerofault/httpfault"
 )
 
 // RecoverConfig configures RecoverWithConfig.
@@ -26,7 +20,7 @@ type RecoverConfig struct {
 // DefaultRecoverConfig is the configuration Recover uses.
 var DefaultRecoverConfig = RecoverConfig{
 	Skipper:   DefaultSkipper,
-	StackSize: 4 << 10,
+	StackSize: httpfault.DefaultStackSize,
 }
 
 // Recover returns a middleware that turns panics into answers:
@@ -62,7 +56,11 @@ func RecoverWithConfig(cfg RecoverConfig) echo.MiddlewareFunc {
 			}
 			defer func() {
 				if r := recover(); r != nil {
-					cfg.recovered(c, r)
+					err, abort := httpfault.Recovered(r, cfg.StackSize)
+					if abort {
+						panic(r)
+					}
+					c.Error(err)
 				}
 			}()
 			return next(c)
@@ -70,65 +68,6 @@ func RecoverWithConfig(cfg RecoverConfig) echo.MiddlewareFunc {
 	}
 }
 
-// recovered hands a recovered value to the error handler.
-func (cfg *RecoverConfig) recovered(c echo.Context, r any) {
-	if err, ok := zero.Recovered(r); ok {
-		c.Error(err)
-		return
-	}
-	if r == http.ErrAbortHandler {
-		panic(r)
-	}
-	if err, ok := r.(error); ok && errors.Is(err, http.ErrAbortHandler) {
-		panic(r)
-	}
-	p := &PanicError{Value: r}
-	if cfg.StackSize > 0 {
-		buf := make([]byte, cfg.StackSize)
-		p.Stack = trimStack(buf[:runtime.Stack(buf, false)])
-	}
-	c.Error(p)
-}
-
-// trimStack drops the frames of the recovery itself (this package's
-// deferred function and runtime's panic), so that the stack starts with
-// the function that panicked, under the goroutine's header line.
-func trimStack(stack []byte) []byte {
-	header, rest, ok := bytes.Cut(stack, []byte("\n"))
-	if !ok {
-		return stack
-	}
-	i := bytes.Index(rest, []byte("\npanic("))
-	if i < 0 {
-		if !bytes.HasPrefix(rest, []byte("panic(")) {
-			return stack
-		}
-		i = -1
-	}
-	// Skip the panic( line and its file line.
-	after := rest[i+1:]
-	for range 2 {
-		_, after, ok = bytes.Cut(after, []byte("\n"))
-		if !ok {
-			return stack
-		}
-	}
-	out := append(header, '\n')
-	return append(out, after...)
-}
-
 // PanicError is a panic recovered by Recover, as the error handler gets
 // it.
-type PanicError struct {
-	Value any    // what was passed to panic
-	Stack []byte // the panicking goroutine's stack, possibly truncated
-}
-
-// Error returns "panic: " and the value.
-func (p *PanicError) Error() string { return fmt.Sprintf("panic: %v", p.Value) }
-
-// Unwrap returns the value when it is an error.
-func (p *PanicError) Unwrap() error {
-	err, _ := p.Value.(error)
-	return err
-}
+type PanicError = httpfault.PanicError

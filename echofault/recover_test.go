@@ -4,10 +4,8 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
-	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/labstack/echo/v4"
 )
@@ -65,18 +63,6 @@ func TestRecoverRepanicsWrappedAbort(t *testing.T) {
 	e.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/", nil))
 }
 
-func TestTrimStack(t *testing.T) {
-	stack := "goroutine 7 [running]:\nmain.recovered()\n\t/x/r.go:1\npanic({0x1})\n\t/go/panic.go:860\nmain.handler()\n\t/x/h.go:9\n"
-	if got := string(trimStack([]byte(stack))); got != "goroutine 7 [running]:\nmain.handler()\n\t/x/h.go:9\n" {
-		t.Errorf("trimmed = %q", got)
-	}
-	for _, s := range []string{"", "no newline", "goroutine 1:\nno panic frame\n"} {
-		if got := string(trimStack([]byte(s))); got != s {
-			t.Errorf("%q changed to %q", s, got)
-		}
-	}
-}
-
 // A request that does not panic allocates nothing in Recover.
 func TestRecoverAllocatesNothing(t *testing.T) {
 	if raceEnabled {
@@ -111,31 +97,5 @@ func TestNotFoundAllocations(t *testing.T) {
 	ours, theirs := count(ours()), count(echoDefault())
 	if ours > 3 || ours >= theirs {
 		t.Errorf("404: %v allocations, echo's handler %v", ours, theirs)
-	}
-}
-
-func TestConversion(t *testing.T) {
-	_, terr := time.Parse("2006-01-02", "tomorrow")
-	var pe *time.ParseError
-	errors.As(terr, &pe)
-	be := echo.NewBindingError("since", []string{"tomorrow"}, "bad", terr).(*echo.BindingError)
-	cases := []struct {
-		s                 scan
-		expected, literal string
-		ok                bool
-	}{
-		{scan{num: &strconv.NumError{Func: "ParseUint", Num: "-1"}}, "uint", `"-1"`, true},
-		{scan{num: &strconv.NumError{Func: "ParseBool", Num: "yes"}}, "bool", `"yes"`, true},
-		{scan{num: &strconv.NumError{Func: "Custom", Num: "z"}}, "Custom", `"z"`, true},
-		{scan{timeParse: pe}, "time (2006-01-02)", `"tomorrow"`, true},
-		{scan{binding: be}, "value of since", `"tomorrow"`, true},
-		{scan{binding: echo.NewBindingError("n", nil, "required", nil).(*echo.BindingError)}, "", "", false},
-		{scan{}, "", "", false},
-	}
-	for _, tc := range cases {
-		e, l, ok := conversion(&tc.s)
-		if e != tc.expected || l != tc.literal || ok != tc.ok {
-			t.Errorf("%+v: %q %q %v", tc.s, e, l, ok)
-		}
 	}
 }

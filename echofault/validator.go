@@ -1,59 +1,36 @@
 package echofault
 
 import (
-	"reflect"
-	"strings"
+	"github.com/labstack/echo/v4"
 
-	"github.com/go-playground/validator/v10"
+	"github.com/zeroport/zerofault/httpfault"
 )
 
 // Validator is an echo.Validator backed by go-playground/validator that
-// names fields as clients know them: by their JSON names. Set it on the
-// Echo instance and call c.Validate in handlers; the ErrorHandler turns
-// what it returns into a -60000 response listing every violation:
-//
-//	e.Validator = echofault.NewValidator()
-//	…
-//	if err := c.Validate(&req); err != nil {
-//		return err
-//	}
-type Validator struct {
-	// Engine is the underlying validator, for registering custom rules
-	// (give them texts with NewRules).
-	Engine *validator.Validate
-}
+// names fields by their JSON names; see httpfault.Validator.
+type Validator = httpfault.Validator
 
 // NewValidator returns a Validator whose errors name each field by its
 // `json` tag (the Go field name when there is none, or it is "-").
-func NewValidator() *Validator {
-	v := validator.New(validator.WithRequiredStructEnabled())
-	v.RegisterTagNameFunc(jsonName)
-	return &Validator{Engine: v}
+func NewValidator() *Validator { return httpfault.NewValidator() }
+
+// Rules holds the texts that explain failed validation rules; see
+// httpfault.Rules.
+type Rules = httpfault.Rules
+
+// DefaultRules returns the framework's rule texts.
+func DefaultRules() *Rules { return httpfault.DefaultRules() }
+
+// NewRules returns the framework's rule texts extended, and overridden
+// where they overlap, by texts; see httpfault.NewRules.
+func NewRules(texts map[string]map[string]string) (*Rules, error) { return httpfault.NewRules(texts) }
+
+// DebugToken returns a Debug predicate that is true for requests whose
+// header carries token, compared in constant time; an empty token never
+// matches. See httpfault.DebugToken.
+func DebugToken(header, token string) func(echo.Context) bool {
+	p := httpfault.DebugToken(header, token)
+	return func(c echo.Context) bool { return p(c.Request()) }
 }
 
-// jsonName is read once per struct type: validator caches it.
-func jsonName(f reflect.StructField) string {
-	name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-	if name == "-" {
-		return ""
-	}
-	return name
-}
-
-// Validate validates a struct; its error is validator.ValidationErrors
-// when a rule failed, as returned, so the ErrorHandler sees every
-// violation.
-func (v *Validator) Validate(i any) error {
-	return v.Engine.Struct(i)
-}
-
-// fieldPath returns a violation's field as a client addresses it: the
-// namespace without the root struct's name ("address.city",
-// "items[2].name"), or the field name when there is no namespace.
-func fieldPath(fe validator.FieldError) string {
-	ns := fe.Namespace()
-	if i := strings.IndexByte(ns, '.'); i >= 0 && i+1 < len(ns) {
-		return ns[i+1:]
-	}
-	return fe.Field()
-}
+var _ echo.Validator = (*Validator)(nil)

@@ -80,18 +80,37 @@ func (f *fault) init(cat *catalog.Catalog, class *Class, target Target, params [
 		f.message = f.missing.message
 		return
 	}
-	f.message = formatEntry(entry, params)
+	f.message = string(AppendMessage(nil, entry, params))
 }
 
-// formatEntry formats a template, falling back to its source text with the
-// reason when the params do not fit it (say, a string for {0,number}):
-// an exception is being reported, and failing to report it would be worse.
-func formatEntry(e catalog.Entry, params []any) string {
-	msg, err := e.Format(params...)
+// AppendMessage appends the system message of a template formatted with
+// params. When the params do not fit it (say, a string for {0,number}) it
+// appends the template's source with the reason instead: an exception is
+// being reported, and failing to report it would be worse.
+func AppendMessage(dst []byte, e catalog.Entry, params []any) []byte {
+	out, err := e.AppendFormat(dst, params...)
 	if err != nil {
-		return e.Source() + " (unformatted: " + err.Error() + ")"
+		out = append(dst, e.Source()...)
+		out = append(out, " (unformatted: "...)
+		out = append(out, err.Error()...)
+		out = append(out, ')')
 	}
-	return msg
+	return out
+}
+
+// AppendLogPrefix appends the head of Zero's log form of an exception of
+// class raised at target, "[ ERR-60007 ] ( UserHandler ) Web Error: ",
+// which its message completes (see Error).
+func AppendLogPrefix(dst []byte, class *Class, target Target) []byte {
+	dst = append(dst, "[ ERR"...)
+	if class.Code != 0 {
+		dst = strconv.AppendInt(dst, int64(class.Code), 10)
+	}
+	dst = append(dst, " ] ( "...)
+	dst = append(dst, target...)
+	dst = append(dst, " ) "...)
+	dst = append(dst, class.Family...)
+	return append(dst, " Error: "...)
 }
 
 // Code returns the exception's negative code, 0 when uncoded.
@@ -113,15 +132,7 @@ func (f *fault) ClassName() string { return f.class.Name }
 // Error returns Zero's log form: "[ ERR-60007 ] ( UserHandler ) Web Error: <message>".
 func (f *fault) Error() string {
 	b := make([]byte, 0, 32+len(f.target)+len(f.message))
-	b = append(b, "[ ERR"...)
-	if f.class.Code != 0 {
-		b = strconv.AppendInt(b, int64(f.class.Code), 10)
-	}
-	b = append(b, " ] ( "...)
-	b = append(b, f.target...)
-	b = append(b, " ) "...)
-	b = append(b, f.class.Family...)
-	b = append(b, " Error: "...)
+	b = AppendLogPrefix(b, f.class, f.target)
 	b = append(b, f.message...)
 	return string(b)
 }

@@ -38,7 +38,7 @@ func newErrorMissing(cat *catalog.Catalog, target Target, code int) *ErrorMissin
 	e.class, e.target, e.params = classErrorMissing, target, []any{strconv.Itoa(code)}
 	// Not through init: if E11003 itself is missing, that must not recurse.
 	if entry, ok := cat.Lookup(CodeErrorMissing); ok {
-		e.message = formatEntry(entry, e.params)
+		e.message = string(AppendMessage(nil, entry, e.params))
 	} else {
 		e.message = "No message template is defined for error code " + strconv.Itoa(code)
 	}

@@ -7,7 +7,7 @@ package jsontext
 import "unicode/utf8"
 
 // AppendString appends s as a JSON string, quotes included.
-func AppendString(dst []byte, s string) []byte {
+func AppendString[Text []byte | string](dst []byte, s Text) []byte {
 	dst = append(dst, '"')
 	dst = AppendEscaped(dst, s)
 	return append(dst, '"')
@@ -22,7 +22,10 @@ func AppendString(dst []byte, s string) []byte {
 // skipped eight bytes at a time, and the two- and three-byte sequences of
 // Latin, Cyrillic and CJK text are checked inline; other runs go through
 // utf8.
-func AppendEscaped(dst []byte, s string) []byte {
+//
+// s may be a string or a []byte, as encoding/json's own appendString
+// takes either: a scratch buffer needs no conversion to be escaped.
+func AppendEscaped[Text []byte | string](dst []byte, s Text) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		// Eight plain ASCII bytes at a time: most of a message is.
@@ -77,7 +80,9 @@ func AppendEscaped(dst []byte, s string) []byte {
 			i += 3
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		// At most utf8.UTFMax bytes: a conversion that short is made on
+		// the stack.
+		r, size := utf8.DecodeRuneInString(string(s[i:min(i+utf8.UTFMax, len(s))]))
 		if r == utf8.RuneError && size == 1 {
 			dst = append(dst, s[start:i]...)
 			dst = append(dst, `\ufffd`...)
@@ -93,7 +98,7 @@ func AppendEscaped(dst []byte, s string) []byte {
 // safe8 reports whether 8 bytes are all ASCII that JSON takes as is,
 // testing them at once in one word (SWAR): no byte with the high bit, none
 // below 0x20, none of " \\ < > &.
-func safe8(s string) bool {
+func safe8[Text []byte | string](s Text) bool {
 	x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 	const lo, hi = 0x0101010101010101, 0x8080808080808080

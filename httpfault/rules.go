@@ -1,4 +1,4 @@
-package echofault
+package httpfault
 
 import (
 	"fmt"
@@ -230,7 +230,7 @@ func NewRules(texts map[string]map[string]string) (*Rules, error) {
 		add(tagText, texts[tagText])
 	}
 	if len(problems) > 0 {
-		return nil, fmt.Errorf("echofault: rule texts: %s", strings.Join(problems, "; "))
+		return nil, fmt.Errorf("httpfault: rule texts: %s", strings.Join(problems, "; "))
 	}
 	r.def = r.langs[language.Make(readableDefault)]
 	for tag, rl := range r.langs {

@@ -1,4 +1,4 @@
-package echofault
+package httpfault
 
 import (
 	"sync"
@@ -34,7 +34,7 @@ func putBuf(b *[]byte) {
 // isBlank reports whether s is empty or white space only, as
 // strings.TrimSpace(s) == "" but without scanning a text that starts with
 // a letter, which is nearly every text.
-func isBlank(s string) bool {
+func isBlank[Text []byte | string](s Text) bool {
 	for i := 0; i < len(s); {
 		if b := s[i]; b < utf8.RuneSelf {
 			if b != ' ' && (b < '\t' || b > '\r') {
@@ -43,7 +43,7 @@ func isBlank(s string) bool {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := utf8.DecodeRuneInString(string(s[i:min(i+utf8.UTFMax, len(s))]))
 		if !unicode.IsSpace(r) {
 			return false
 		}

@@ -1,11 +1,12 @@
-package echofault
+package httpfault
 
 import (
 	"fmt"
 	"log/slog"
+	"net/http"
 	"strings"
-
-	"github.com/labstack/echo/v4"
+	"sync"
+	"time"
 
 	"github.com/zeroport/zerofault/zero/catalog"
 )
@@ -51,25 +52,33 @@ func level(cat *catalog.Catalog, code, status int) slog.Level {
 // failure after the response was committed is logged too, at Debug when
 // the committed status already says error (it was answered), at its own
 // level otherwise (a response went out as a success and then failed).
-func (h *handler) log(c echo.Context, f *fault, id string, committed bool) {
+// Client errors pass the limiter first.
+func (h *Handler) log(r *http.Request, f *fault, id string, committed bool, committedStatus int) {
 	lg := h.logger()
-	req := c.Request()
-	ctx := req.Context()
-	lvl := level(f.cat, f.code(), f.status())
-	if committed && c.Response().Status >= 400 {
+	ctx := r.Context()
+	status := f.status()
+	lvl := level(f.cat, f.code(), status)
+	if committed && committedStatus >= 400 {
 		lvl = slog.LevelDebug
 	}
 	if !lg.Enabled(ctx, lvl) {
 		return
 	}
-	var store [10]slog.Attr
+	dropped := 0
+	if status < 500 && lvl > slog.LevelDebug {
+		var ok bool
+		if ok, dropped = h.limiter.allow(f.code()); !ok {
+			return
+		}
+	}
+	var store [11]slog.Attr
 	attrs := append(store[:0],
 		slog.Int("code", f.code()),
-		slog.Int("status", f.status()),
+		slog.Int("status", status),
 		slog.String("target", string(f.targetName())),
 		slog.String("request_id", id),
-		slog.String("method", req.Method),
-		slog.String("path", req.URL.Path),
+		slog.String("method", clip(r.Method)),
+		slog.String("path", clip(r.URL.Path)),
 	)
 	msg := f.logLine()
 	var cause []string
@@ -87,5 +96,79 @@ func (h *handler) log(c echo.Context, f *fault, id string, committed bool) {
 	if committed {
 		attrs = append(attrs, slog.Bool("committed", true))
 	}
+	if dropped > 0 {
+		attrs = append(attrs, slog.Int("dropped", dropped))
+	}
 	lg.LogAttrs(ctx, lvl, msg, attrs...)
+}
+
+// logLimiter bounds the records of client errors per code and second, so
+// that a flood of 404s or failed validations cannot fill a disk. It
+// counts what it drops and hands the count to the next record of the
+// code that passes.
+type logLimiter struct {
+	perSecond int // negative: no limit
+
+	mu    sync.RWMutex
+	codes map[int]*limitSlot
+}
+
+// limitSlot is one code's window.
+type limitSlot struct {
+	mu      sync.Mutex
+	second  int64
+	count   int
+	dropped int
+}
+
+// maxLimitedCodes bounds the limiter's table: codes come from catalogs,
+// but New takes any int, and the table must not grow without end. Codes
+// beyond it share one slot.
+const maxLimitedCodes = 4096
+
+// allow reports whether a record of code may be written now, and how
+// many of its records were dropped since the last one written.
+func (l *logLimiter) allow(code int) (ok bool, dropped int) {
+	if l.perSecond < 0 {
+		return true, 0
+	}
+	s := l.slot(code)
+	now := time.Now().Unix()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.second != now {
+		s.second, s.count = now, 0
+	}
+	if s.count >= l.perSecond {
+		s.dropped++
+		return false, 0
+	}
+	s.count++
+	dropped, s.dropped = s.dropped, 0
+	return true, dropped
+}
+
+func (l *logLimiter) slot(code int) *limitSlot {
+	l.mu.RLock()
+	s := l.codes[code]
+	l.mu.RUnlock()
+	if s != nil {
+		return s
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.codes == nil {
+		l.codes = make(map[int]*limitSlot)
+	}
+	if s = l.codes[code]; s == nil {
+		if len(l.codes) >= maxLimitedCodes {
+			code = 0 // the shared slot
+			if s = l.codes[0]; s != nil {
+				return s
+			}
+		}
+		s = new(limitSlot)
+		l.codes[code] = s
+	}
+	return s
 }

@@ -1,4 +1,4 @@
-package echofault
+package httpfault
 
 import (
 	"net/http"
@@ -26,8 +26,9 @@ func webClass(name string, code, status int) *webexc.Class {
 	return &webexc.Class{Class: zero.Class{Name: name, Family: zero.FamilyWeb, Code: code}, Status: status}
 }
 
-// supportedMedia lists what echo's DefaultBinder reads, the {1} of -60006.
-const supportedMedia = "application/json, application/xml, text/xml, application/x-www-form-urlencoded, multipart/form-data"
+// EchoMedia lists the media types Echo's DefaultBinder reads: the
+// SupportedMedia of the Echo adapters.
+const EchoMedia = "application/json, application/xml, text/xml, application/x-www-form-urlencoded, multipart/form-data"
 
 // withheld stands for the details of an internal error in production:
 // they are in the log record, whose request id the body carries.

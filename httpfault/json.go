@@ -1,20 +1,76 @@
-package echofault
+package httpfault
 
 import (
 	"bytes"
+	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/zeroport/zerofault/internal/jsontext"
 	"github.com/zeroport/zerofault/readable"
 )
 
+// appendBody writes Zero's body,
+// {"id","code","message","info"[,"fields"][,"debug"]}: the shape of
+// webexc's AppendJSON plus the extensions.
+func (h *Handler) appendBody(dst []byte, f *fault, r *http.Request, id string, debug bool) []byte {
+	scratch := getBuf()
+	text := *scratch
+	dst = append(dst, `{"id":`...)
+	dst = jsontext.AppendString(dst, id)
+	dst = append(dst, `,"code":`...)
+	dst = strconv.AppendInt(dst, int64(f.code()), 10)
+	dst = append(dst, `,"message":"`...)
+	text = f.appendMessage(text[:0])
+	dst = jsontext.AppendEscaped(dst, text)
+	dst = append(dst, '"')
+
+	b := h.bundle()
+	lang := h.language(r, b)
+	text = appendInfo(text[:0], b, lang, f)
+	if !isBlank(text) {
+		dst = append(dst, `,"info":"`...)
+		dst = jsontext.AppendEscaped(dst, text)
+		dst = append(dst, '"')
+	}
+	if len(f.fields) > 0 {
+		dst, text = h.appendFields(dst, text, f, lang)
+	}
+	*scratch = text
+	putBuf(scratch)
+	if debug {
+		dst = appendDebug(dst, f)
+	}
+	return append(dst, '}')
+}
+
+// appendInfo appends the readable text for the chosen language: the
+// bundle's text in that language (or a language it falls back to before
+// the default) wins; else the exception's own readable text, which the
+// catalog's overlay gave in the default language, or SetReadable set;
+// else the bundle's default-language text.
+func appendInfo(dst []byte, b *readable.Bundle, lang readable.Language, f *fault) []byte {
+	def := b.Default()
+	if lang.Tag() != def.Tag() {
+		out, from, ok := b.AppendText(dst, lang, f.code(), f.args()...)
+		if ok && from.Tag() != def.Tag() {
+			return out
+		}
+	}
+	if own := f.appendOwnReadable(dst); !isBlank(own[len(dst):]) {
+		return own
+	}
+	out, _, _ := b.AppendText(dst, def, f.code(), f.args()...)
+	return out
+}
+
 // appendFields appends ,"fields":[{"field","rule","param","info"},…]: every
 // violation of a validation failure, "param" only for rules that take one.
 // scratch is a buffer for the texts, returned for the caller's pool.
-func (h *handler) appendFields(dst, scratch []byte, f *fault, lang readable.Language) ([]byte, []byte) {
+func (h *Handler) appendFields(dst, scratch []byte, f *fault, lang readable.Language) ([]byte, []byte) {
 	var rl *ruleLang
-	if h.cfg.Rules != nil {
-		rl = h.cfg.Rules.lang(lang)
+	if h.opts.Rules != nil {
+		rl = h.opts.Rules.lang(lang)
 	}
 	dst = append(dst, `,"fields":[`...)
 	for i, fe := range f.fields {
@@ -31,12 +87,12 @@ func (h *handler) appendFields(dst, scratch []byte, f *fault, lang readable.Lang
 			dst = jsontext.AppendString(dst, p)
 		}
 		scratch = scratch[:0]
-		if h.cfg.Rules != nil {
-			scratch = h.cfg.Rules.appendText(scratch, rl, fe.Tag(), kindOf(fe.Kind()), field, fe.Param())
+		if h.opts.Rules != nil {
+			scratch = h.opts.Rules.appendText(scratch, rl, fe.Tag(), kindOf(fe.Kind()), field, fe.Param())
 		}
 		if len(scratch) > 0 {
 			dst = append(dst, `,"info":"`...)
-			dst = jsontext.AppendEscaped(dst, bytesView(scratch))
+			dst = jsontext.AppendEscaped(dst, scratch)
 			dst = append(dst, '"')
 		}
 		dst = append(dst, '}')
@@ -71,7 +127,7 @@ func appendDebug(dst []byte, f *fault) []byte {
 			}
 			first = false
 			dst = append(dst, '"')
-			dst = jsontext.AppendEscaped(dst, strings.ReplaceAll(bytesView(line), "\t", "  "))
+			dst = jsontext.AppendEscaped(dst, bytes.ReplaceAll(line, []byte("\t"), []byte("  ")))
 			dst = append(dst, '"')
 		}
 		dst = append(dst, ']')

@@ -1,30 +1,29 @@
-package echofault
+package httpfault
 
 import (
 	"crypto/sha256"
 	"crypto/subtle"
+	"net/http"
 	"net/textproto"
-
-	"github.com/labstack/echo/v4"
 )
 
 // DebugToken returns a Debug predicate that is true for requests whose
 // header carries token, e.g.
 //
-//	cfg.Debug = echofault.DebugToken("X-Debug-Token", os.Getenv("DEBUG_TOKEN"))
+//	opts.Debug = httpfault.DebugToken("X-Debug-Token", os.Getenv("DEBUG_TOKEN"))
 //
 // The comparison takes the same time whatever the header holds (both
 // sides are hashed first, so not even the token's length shows), since
 // the header comes from anyone. An empty token never matches: a missing
 // setting does not open debug output to everyone.
-func DebugToken(header, token string) func(echo.Context) bool {
+func DebugToken(header, token string) func(*http.Request) bool {
 	if token == "" {
-		return func(echo.Context) bool { return false }
+		return func(*http.Request) bool { return false }
 	}
 	key := textproto.CanonicalMIMEHeaderKey(header)
 	want := sha256.Sum256([]byte(token))
-	return func(c echo.Context) bool {
-		v := c.Request().Header[key]
+	return func(r *http.Request) bool {
+		v := r.Header[key]
 		if len(v) == 0 || v[0] == "" {
 			return false
 		}

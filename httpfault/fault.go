@@ -1,8 +1,7 @@
-package echofault
+package httpfault
 
 import (
 	"net/http"
-	"strconv"
 
 	"github.com/go-playground/validator/v10"
 
@@ -26,13 +25,15 @@ type fault struct {
 
 	exc *webexc.WebException // the returned exception, or nil
 
+	target zero.Target // where a standard exception arose
+	media  string      // what the service reads, for a 415
+
 	// A standard exception (exc == nil):
 	class  *webexc.Class
 	stat   int
 	entry  catalog.Entry // E<code> of cat
 	params [3]any
 	np     int
-	target zero.Target
 	id     uint64 // from faultid, as a WebException's
 
 	fields validator.ValidationErrors // a validation failure's violations
@@ -44,12 +45,12 @@ type fault struct {
 // code (an application loaded catalogs WithoutFramework): the caller
 // then builds a WebException, which reports ErrorMissing as every
 // exception does.
-func (f *fault) standard(class *webexc.Class, status int, target zero.Target, params ...any) bool {
+func (f *fault) standard(class *webexc.Class, status int, params ...any) bool {
 	entry, ok := f.cat.Lookup(class.Code)
 	if !ok {
 		return false
 	}
-	f.class, f.entry, f.target = class, entry, target
+	f.class, f.entry = class, entry
 	f.stat = class.Status
 	if status != 0 {
 		f.stat = status
@@ -107,14 +108,7 @@ func (f *fault) appendMessage(dst []byte) []byte {
 	if f.exc != nil {
 		return append(dst, f.exc.Message()...)
 	}
-	out, err := f.entry.AppendFormat(dst, f.args()...)
-	if err != nil {
-		out = append(dst, f.entry.Source()...)
-		out = append(out, " (unformatted: "...)
-		out = append(out, err.Error()...)
-		out = append(out, ')')
-	}
-	return out
+	return zero.AppendMessage(dst, f.entry, f.args())
 }
 
 // logLine is the exception's Error(): Zero's log form.
@@ -122,14 +116,7 @@ func (f *fault) logLine() string {
 	if f.exc != nil {
 		return f.exc.Error()
 	}
-	b := make([]byte, 0, 128)
-	b = append(b, "[ ERR"...)
-	b = strconv.AppendInt(b, int64(f.class.Code), 10)
-	b = append(b, " ] ( "...)
-	b = append(b, f.target...)
-	b = append(b, " ) "...)
-	b = append(b, f.class.Family...)
-	b = append(b, " Error: "...)
+	b := zero.AppendLogPrefix(make([]byte, 0, 128), &f.class.Class, f.target)
 	return string(f.appendMessage(b))
 }
 

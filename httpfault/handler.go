@@ -1,0 +1,209 @@
+package httpfault
+
+import (
+	"log/slog"
+	"net/http"
+	"net/textproto"
+
+	"github.com/zeroport/zerofault/readable"
+)
+
+// Handler answers failures: one configured error writer that every
+// adapter (Echo v4, Echo v5, net/http) hands its failures to. Build one
+// with [New]; it is safe for concurrent use.
+type Handler struct {
+	opts     Options
+	langKey  string // LangParam + "=", to spot it in a raw query cheaply
+	idHeader string // canonical
+	limiter  logLimiter
+}
+
+// New returns a Handler configured by opts; nil means all defaults.
+func New(opts *Options) *Handler {
+	h := &Handler{}
+	if opts != nil {
+		h.opts = *opts
+	}
+	o := &h.opts
+	if o.Rules == nil {
+		o.Rules = DefaultRules()
+	}
+	if o.Target == nil {
+		o.Target = PatternTarget
+	}
+	if o.LangParam == "" {
+		o.LangParam = "lang"
+	}
+	if !o.DisableLangParam {
+		h.langKey = o.LangParam + "="
+	}
+	if o.RequestIDHeader == "" {
+		o.RequestIDHeader = HeaderRequestID
+	}
+	h.idHeader = textproto.CanonicalMIMEHeaderKey(o.RequestIDHeader)
+	if o.SupportedMedia == "" {
+		o.SupportedMedia = "application/json"
+	}
+	if o.ClientErrorLogLimit == 0 {
+		o.ClientErrorLogLimit = defaultLogLimit
+	}
+	h.limiter.perSecond = o.ClientErrorLogLimit
+	return h
+}
+
+// HeaderRequestID is the default header of request ids.
+const HeaderRequestID = "X-Request-Id"
+
+// Facts are what an adapter knows about a failed request that the core
+// cannot see in the request itself.
+type Facts struct {
+	// Target names where the standard exceptions arose: the route's
+	// pattern, or [RouterTarget] when no route matched.
+	Target string
+
+	// Debug allows debug details into this response (see Options.Debug).
+	Debug bool
+
+	// Committed says the response was already sent, with Status.
+	Committed bool
+	Status    int
+}
+
+// ServeError answers err on w, as http.Error answers a text: the net/http
+// entry point. Target and Debug come from the Options; whether w was
+// already written to is known when w is, or wraps, the writer of
+// [Handler.Middleware] or [Handler.HandlerFunc].
+func (h *Handler) ServeError(w http.ResponseWriter, r *http.Request, err error) {
+	h.Answer(w, r, err, func() (f Facts) {
+		f.Target = string(h.opts.Target(r))
+		f.Debug = h.opts.Debug != nil && h.opts.Debug(r)
+		if t := findTracker(w); t != nil {
+			f.Committed, f.Status = t.written, t.status
+		}
+		return f
+	})
+}
+
+// Answer answers err on w, once: classify, choose language and id, write
+// the body, log. describe returns the facts only the adapter knows; it
+// runs under the handler's guard, so that a panic in an adapter's hook
+// (a Debug predicate, say) is contained like one in Map.
+//
+// A committed response is left alone: the failure is only logged.
+func (h *Handler) Answer(w http.ResponseWriter, r *http.Request, err error, describe func() Facts) {
+	if err == nil {
+		return
+	}
+	var facts Facts
+	defer h.guard(w, r, &facts)
+	facts = describe()
+
+	var f fault
+	h.classify(&f, err, r, facts.Target, facts.Debug || h.opts.Development)
+
+	if facts.Committed {
+		// Someone answered already: a logging middleware called the error
+		// handler before the framework did, or a handler wrote and then
+		// failed. There is nothing left to tell the client.
+		h.log(r, &f, h.requestID(w, r, &f), true, facts.Status)
+		return
+	}
+
+	hdr := w.Header()
+	clearRepresentation(hdr)
+	id := h.requestID(w, r, &f)
+	// One allocation holds the values of the three headers.
+	vals := make([]string, 3)
+	vals[0], vals[1], vals[2] = contentTypeJSON, id, "nosniff"
+	hdr[headerContentType] = vals[0:1:1]
+	if v := hdr[h.idHeader]; len(v) == 0 || v[0] != id {
+		hdr[h.idHeader] = vals[1:2:2]
+	}
+	hdr[headerNoSniff] = vals[2:3:3]
+
+	// The body is complete before anything is written, so that a failure
+	// while writing it (a param's String method panicking, say) still
+	// leaves the guard free to answer.
+	var buf *[]byte
+	if r.Method != http.MethodHead {
+		buf = getBuf()
+		*buf = h.appendBody(*buf, &f, r, id, facts.Debug)
+	}
+	facts.Committed = true
+	w.WriteHeader(f.status())
+	if buf != nil {
+		if _, werr := w.Write(*buf); werr != nil {
+			h.logger().LogAttrs(r.Context(), slog.LevelDebug, "zerofault: writing the error response failed",
+				slog.String("request_id", id), slog.String("error", werr.Error()))
+		}
+		putBuf(buf)
+	}
+	h.log(r, &f, id, false, 0)
+}
+
+const (
+	contentTypeJSON      = "application/json; charset=UTF-8"
+	headerContentType    = "Content-Type"
+	headerNoSniff        = "X-Content-Type-Options"
+	headerAcceptLanguage = "Accept-Language"
+)
+
+// representation lists the headers that describe a response body a
+// handler meant to send before it failed: left on the error response,
+// they would cut it short (Content-Length), save it as a file
+// (Content-Disposition) or have it decoded wrongly (Content-Encoding).
+var representation = [...]string{
+	"Content-Length", "Content-Encoding", "Content-Disposition", "Content-Range",
+	"Content-Language", "Content-Location", "Etag", "Last-Modified",
+}
+
+// clearRepresentation deletes them, as http.Error deletes Content-Length.
+func clearRepresentation(h http.Header) {
+	for _, k := range representation {
+		delete(h, k)
+	}
+}
+
+func (h *Handler) logger() *slog.Logger {
+	if h.opts.Logger != nil {
+		return h.opts.Logger
+	}
+	return slog.Default()
+}
+
+func (h *Handler) bundle() *readable.Bundle {
+	if h.opts.Readable != nil {
+		return h.opts.Readable
+	}
+	return readable.Current()
+}
+
+// FallbackBody is the body of a failure the handler could not answer
+// otherwise: its own hooks or a param's String method panicked.
+const FallbackBody = `{"id":"","code":-60007,"message":"internal server error"}`
+
+// guard keeps a panic inside the handler (a Map or Debug function, a
+// param's String method) from escaping: it is logged and, if nothing was
+// written yet, answered with a plain 500.
+func (h *Handler) guard(w http.ResponseWriter, r *http.Request, facts *Facts) {
+	p := recover()
+	if p == nil {
+		return
+	}
+	if p == http.ErrAbortHandler {
+		panic(p)
+	}
+	h.logger().LogAttrs(r.Context(), slog.LevelError, "zerofault: the error handler panicked",
+		slog.Any("panic", p))
+	if facts.Committed {
+		return
+	}
+	hdr := w.Header()
+	clearRepresentation(hdr)
+	hdr[headerContentType] = []string{contentTypeJSON}
+	hdr[headerNoSniff] = []string{"nosniff"}
+	w.WriteHeader(http.StatusInternalServerError)
+	if r.Method != http.MethodHead {
+		_, _ = w.Write([]byte(FallbackBody))
+	}
+}
