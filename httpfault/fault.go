@@ -136,8 +136,8 @@ func (f *fault) appendOwnReadable(dst []byte) []byte {
 }
 
 // ID returns the exception's own id. A standard exception's id comes
-// from the same sequence as a WebException's (package faultid), so the
-// ids of one process never collide and read as one series.
+// from the same source as a WebException's (package faultid): random,
+// so that a client cannot count failures by them.
 func (f *fault) ID() string {
 	if f.exc != nil {
 		return f.exc.ID()

@@ -92,20 +92,32 @@ func (h *Handler) recoverPanic(w http.ResponseWriter, r *http.Request) {
 	h.ServeError(w, r, err)
 }
 
-// StatusError is an error that stands for an HTTP status alone, as a
-// router's 404 does. Its StatusCode method is how the handler reads it.
-type StatusError struct{ Status int }
+// StatusError is an error that stands for an HTTP status, as a router's
+// 404 does, with the error that caused it, if any. Its StatusCode method
+// is how the handler reads it.
+type StatusError struct {
+	Status int
+	Err    error
+}
 
-// Error returns the status text.
-func (e *StatusError) Error() string { return http.StatusText(e.Status) }
+// Error returns the status text, and the cause's.
+func (e *StatusError) Error() string {
+	if e.Err != nil {
+		return http.StatusText(e.Status) + ": " + e.Err.Error()
+	}
+	return http.StatusText(e.Status)
+}
 
 // StatusCode returns the status.
 func (e *StatusError) StatusCode() int { return e.Status }
 
+// Unwrap returns the cause.
+func (e *StatusError) Unwrap() error { return e.Err }
+
 // The router's failures, answered -60010 and -60014.
 var (
-	ErrNotFound         error = &StatusError{http.StatusNotFound}
-	ErrMethodNotAllowed error = &StatusError{http.StatusMethodNotAllowed}
+	ErrNotFound         error = &StatusError{Status: http.StatusNotFound}
+	ErrMethodNotAllowed error = &StatusError{Status: http.StatusMethodNotAllowed}
 )
 
 // tracker is the response writer of Middleware and HandlerFunc: it notes

@@ -81,6 +81,11 @@ func New(target zero.Target, code int, params ...any) *WebException {
 // Status returns the HTTP status the exception is answered with.
 func (e *WebException) Status() int { return e.status }
 
+// StatusCode returns Status: it makes a WebException an Echo v5
+// HTTPStatusCoder, so that echo's own error handler, its RequestLogger
+// and any library that asks an error for its status get the right one.
+func (e *WebException) StatusCode() int { return e.status }
+
 // Readable returns the text for end users, "" when there is none.
 func (e *WebException) Readable() string { return e.readable }
 

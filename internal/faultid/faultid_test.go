@@ -2,6 +2,7 @@ package faultid_test
 
 import (
 	"fmt"
+	"math/bits"
 	"sync"
 	"testing"
 
@@ -21,11 +22,20 @@ func TestAppendHex(t *testing.T) {
 	}
 }
 
-// Ids come from one counter: consecutive calls differ by one, and
-// concurrent callers never get the same id.
+// Ids are random: consecutive calls share no counter a client could read
+// (about half their bits differ), and concurrent callers never get the
+// same id.
 func TestNextUnique(t *testing.T) {
-	if a, b := faultid.Next(), faultid.Next(); b-a != 1 {
-		t.Errorf("Next gave %#x then %#x", a, b)
+	flips := 0
+	for range 100 {
+		a, b := faultid.Next(), faultid.Next()
+		flips += bits.OnesCount64(a ^ b)
+		if a == 0 || b == 0 {
+			t.Fatal("Next gave 0")
+		}
+	}
+	if flips < 100*20 || flips > 100*44 {
+		t.Errorf("consecutive ids differ in %d bits per pair on average, want about 32", flips/100)
 	}
 	const workers, each = 8, 1000
 	ids := make([][]uint64, workers)

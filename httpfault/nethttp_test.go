@@ -1,0 +1,168 @@
+package httpfault_test
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/zeroport/zerofault/httpfault"
+	"github.com/zeroport/zerofault/httpfault/faulttest"
+	"github.com/zeroport/zerofault/readable"
+	"github.com/zeroport/zerofault/webexc"
+	"github.com/zeroport/zerofault/zero"
+)
+
+var testBundle = sync.OnceValues(func() (*readable.Bundle, error) {
+	return readable.Load(readable.Glob(os.DirFS("../echofault/testdata"), "vertx-readible.*.yml"))
+})
+
+func notFound() *webexc.WebException { return webexc.New("UserHandler", -60008).SetStatus(404) }
+
+// newMux serves the suite's routes with Go's ServeMux.
+func newMux(s faulttest.Setup) http.Handler {
+	faults := httpfault.New(&httpfault.Options{
+		Logger: s.Logger, Readable: s.Readable, Debug: httpfault.DebugToken(s.DebugHeader, s.DebugToken),
+	})
+	validate := httpfault.NewValidator()
+	mux := http.NewServeMux()
+	handle := func(pattern string, fn httpfault.HandlerFunc) { mux.Handle(pattern, faults.HandlerFunc(fn)) }
+	handle("GET /web", func(http.ResponseWriter, *http.Request) error { return notFound() })
+	handle("GET /wrapped", func(http.ResponseWriter, *http.Request) error { return fmt.Errorf("load user 42: %w", notFound()) })
+	handle("GET /joined", func(http.ResponseWriter, *http.Request) error {
+		return errors.Join(errors.New("cache miss"), webexc.New("UserHandler", -60009).SetStatus(409))
+	})
+	handle("GET /status/{code}", func(_ http.ResponseWriter, r *http.Request) error {
+		code, _ := strconv.Atoi(r.PathValue("code"))
+		return &httpfault.StatusError{Status: code}
+	})
+	handle("POST /users", func(w http.ResponseWriter, r *http.Request) error {
+		var u faulttest.User
+		if err := httpfault.DecodeJSON(w, r, &u, 0); err != nil {
+			return err
+		}
+		return validate.Validate(&u)
+	})
+	handle("GET /panic", func(http.ResponseWriter, *http.Request) error { panic("secret value 1234") })
+	// Under Middleware alone, not HandlerFunc: the middleware recovers.
+	mux.HandleFunc("GET /panic-error", func(http.ResponseWriter, *http.Request) { panic(errors.New("map write: secret")) })
+	handle("GET /throw", func(http.ResponseWriter, *http.Request) error {
+		zero.Throw(webexc.New("Deep", -60013).SetStatus(403))
+		return nil
+	})
+	handle("GET /unknown", func(http.ResponseWriter, *http.Request) error {
+		return errors.New("dial tcp 10.0.0.7:5432: password=hunter2")
+	})
+	handle("GET /committed", func(w http.ResponseWriter, _ *http.Request) error {
+		_, _ = w.Write([]byte("partial"))
+		return errors.New("late failure")
+	})
+	handle("GET /download", func(w http.ResponseWriter, _ *http.Request) error {
+		w.Header().Set("Content-Length", "1000")
+		w.Header().Set("Content-Disposition", `attachment; filename="report.csv"`)
+		return notFound()
+	})
+	// A 404 a handler writes itself is its own answer.
+	mux.HandleFunc("GET /own-404", func(w http.ResponseWriter, _ *http.Request) { http.Error(w, "mine", http.StatusNotFound) })
+	return faults.Middleware(mux)
+}
+
+// The net/http adapter passes the suite through http.ServeMux.
+func TestConformance(t *testing.T) {
+	b, err := testBundle()
+	if err != nil {
+		t.Fatal(err)
+	}
+	faulttest.Run(t, b, newMux)
+}
+
+func do(h http.Handler, method, url string) *httptest.ResponseRecorder {
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(method, url, nil))
+	return rec
+}
+
+func TestServeMux(t *testing.T) {
+	h := newMux(faulttest.Setup{Logger: slog.New(slog.DiscardHandler)})
+	// The route pattern is the target of the exceptions built for it.
+	rec := do(h, "GET", "/status/418")
+	if b := faulttest.Decode(t, rec); rec.Code != 418 || b.Code != -60011 {
+		t.Errorf("418: %d %+v", rec.Code, b)
+	}
+	rec = do(h, "GET", "/own-404")
+	if rec.Code != 404 || rec.Body.String() != "mine\n" {
+		t.Errorf("a handler's own 404 was replaced: %d %q", rec.Code, rec.Body)
+	}
+	rec = do(h, "DELETE", "/web")
+	if rec.Code != 405 || rec.Header().Get("Allow") != "GET, HEAD" || faulttest.Decode(t, rec).Code != -60014 {
+		t.Errorf("405: %d %v %s", rec.Code, rec.Header(), rec.Body)
+	}
+	// A too large body is a 413, and is not read whole.
+	big := httptest.NewRequest("POST", "/users", strings.NewReader(`{"name":"`+strings.Repeat("x", 2<<20)+`"}`))
+	big.Header.Set("Content-Type", "application/json")
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, big)
+	if rec.Code != 413 || faulttest.Decode(t, rec).Code != -60011 {
+		t.Errorf("2 MiB body: %d %s", rec.Code, rec.Body)
+	}
+}
+
+// A bare ServeError: the http.Error of zerofault.
+func TestServeError(t *testing.T) {
+	faults := httpfault.New(&httpfault.Options{Logger: slog.New(slog.DiscardHandler)})
+	rec := httptest.NewRecorder()
+	faults.ServeError(rec, httptest.NewRequest("GET", "/x", nil), notFound())
+	if b := faulttest.Decode(t, rec); rec.Code != 404 || b.Code != -60008 {
+		t.Errorf("%d %+v", rec.Code, b)
+	}
+	rec = httptest.NewRecorder()
+	faults.NotFoundHandler().ServeHTTP(rec, httptest.NewRequest("GET", "/x", nil))
+	if b := faulttest.Decode(t, rec); rec.Code != 404 || b.Code != -60010 {
+		t.Errorf("%d %+v", rec.Code, b)
+	}
+	rec = httptest.NewRecorder()
+	rec.Header().Set("Allow", "GET")
+	faults.MethodNotAllowedHandler().ServeHTTP(rec, httptest.NewRequest("PUT", "/x", nil))
+	if b := faulttest.Decode(t, rec); rec.Code != 405 || b.Code != -60014 || rec.Header().Get("Allow") != "GET" {
+		t.Errorf("%d %+v", rec.Code, b)
+	}
+}
+
+// http.ErrAbortHandler is net/http's, not a crash: panicked again.
+func TestAbortHandlerIsRepanicked(t *testing.T) {
+	faults := httpfault.New(nil)
+	h := faults.Middleware(http.HandlerFunc(func(http.ResponseWriter, *http.Request) { panic(http.ErrAbortHandler) }))
+	defer func() {
+		if r := recover(); r != http.ErrAbortHandler {
+			t.Errorf("recovered %v", r)
+		}
+	}()
+	do(h, "GET", "/")
+	t.Error("no panic")
+}
+
+// A request that does not fail costs the middlewares no allocation.
+func TestNoAllocationWithoutFailure(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector changes allocation counts")
+	}
+	faults := httpfault.New(nil)
+	ok := func(w http.ResponseWriter, r *http.Request) {}
+	w := httptest.NewRecorder()
+	req := httptest.NewRequest("GET", "/", nil)
+	for name, h := range map[string]http.Handler{
+		"Middleware":  faults.Middleware(http.HandlerFunc(ok)),
+		"HandlerFunc": faults.HandlerFunc(func(http.ResponseWriter, *http.Request) error { return nil }),
+		"both":        faults.Middleware(faults.HandlerFunc(func(http.ResponseWriter, *http.Request) error { return nil })),
+	} {
+		if n := testing.AllocsPerRun(100, func() { h.ServeHTTP(w, req) }); n != 0 {
+			t.Errorf("%s: %v allocations per request", name, n)
+		}
+	}
+}
