@@ -1,5 +1,5 @@
 // Command shop is zerofault's demo service: a small accounts-and-orders
-// API on Echo whose every failure — a typed exception from a handler, a
+// API on Echo v4 whose every failure — a typed exception from a handler, a
 // validation error, a missing route, a bad body, a panic — is answered in
 // one JSON shape, {id, code, message, info}, in the caller's language.
 //

@@ -1,8 +1,11 @@
-package main
+package shop
 
 import (
+	"maps"
 	"strconv"
 	"sync"
+
+	"github.com/zeroport/zerofault/internal/faultid"
 )
 
 // Account is a customer account.
@@ -31,12 +34,17 @@ type store struct {
 	nextID   int
 }
 
+// initialStock is what the warehouse holds at start, and what it holds
+// again the moment an item sells out: the demo restocks at once, so that
+// the README's tour answers the same on every replay.
+var initialStock = map[string]int{"TEA-01": 12, "MUG-02": 1, "POT-03": 0}
+
 func newStore() *store {
 	s := &store{
 		accounts: map[string]Account{},
 		byEmail:  map[string]string{},
 		orders:   map[string]Order{},
-		stock:    map[string]int{"TEA-01": 12, "MUG-02": 1, "POT-03": 0},
+		stock:    maps.Clone(initialStock),
 		nextID:   1,
 	}
 	s.addAccount("ada@example.com", "Ada")
@@ -74,8 +82,12 @@ func (s *store) placeOrder(account, sku string, quantity int) (o Order, availabl
 		return Order{}, available, false
 	}
 	s.stock[sku] = available - quantity
-	o = Order{ID: strconv.Itoa(1000 + s.nextID), Account: account, SKU: sku, Quantity: quantity}
-	s.nextID++
+	if s.stock[sku] == 0 {
+		s.stock[sku] = initialStock[sku]
+	}
+	// Random ids, as a real shop's would be: an order id tells no one how
+	// many orders the shop took, and the tour replays the same.
+	o = Order{ID: faultid.String(faultid.Next()), Account: account, SKU: sku, Quantity: quantity}
 	s.orders[o.ID] = o
 	return o, available, true
 }

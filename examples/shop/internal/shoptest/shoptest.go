@@ -1,10 +1,11 @@
-package main
+// Package shoptest replays the README's tour of the demo shop against a
+// front end, so that the v4 and v5 services are held to one transcript.
+package shoptest
 
 import (
 	"bufio"
 	"fmt"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -27,8 +28,13 @@ type exchange struct {
 	body   string
 }
 
-func TestREADMETranscript(t *testing.T) {
-	f, err := os.Open("../../README.md")
+// Replay replays the README's transcript (readme is its path) against h,
+// in order, twice over one server: every answer must be the README's,
+// and the same on the second run. Ids are random, so they are compared
+// as "any id".
+func Replay(t *testing.T, readme string, h http.Handler) {
+	t.Helper()
+	f, err := os.Open(readme)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,32 +43,80 @@ func TestREADMETranscript(t *testing.T) {
 	if len(exchanges) < 8 {
 		t.Fatalf("README shows %d curl examples of the shop; expected the tour (at least 8)", len(exchanges))
 	}
-	e, err := newServer(Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), DebugToken: "let-me-see"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(e)
+	srv := httptest.NewServer(h)
 	defer srv.Close()
-	for _, x := range exchanges {
-		req, err := x.request(srv.URL)
-		if err != nil {
-			t.Fatalf("README.md:%d: %v", x.line, err)
+	for run := 1; run <= 2; run++ {
+		for _, x := range exchanges {
+			req, err := x.request(srv.URL)
+			if err != nil {
+				t.Fatalf("README.md:%d: %v", x.line, err)
+			}
+			resp, err := srv.Client().Do(req)
+			if err != nil {
+				t.Fatalf("README.md:%d: %v", x.line, err)
+			}
+			got, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != x.status {
+				t.Errorf("run %d, README.md:%d: status %d, README says %d", run, x.line, resp.StatusCode, x.status)
+			}
+			if anyID(strings.TrimSpace(string(got))) != anyID(x.body) {
+				t.Errorf("run %d, README.md:%d: body\n%s\nREADME says\n%s", run, x.line, got, x.body)
+			}
+			if id := resp.Header.Get("X-Request-Id"); resp.StatusCode >= 400 && !strings.Contains(string(got), `"id":"`+id+`"`) {
+				t.Errorf("run %d, README.md:%d: X-Request-Id %q is not the body's id", run, x.line, id)
+			}
 		}
-		resp, err := srv.Client().Do(req)
-		if err != nil {
-			t.Fatalf("README.md:%d: %v", x.line, err)
+	}
+}
+
+// DebugOnlyWithToken checks that the panic route shows its details only
+// to a request that carries the debug token ("let-me-see"); everyone else
+// gets the production body.
+func DebugOnlyWithToken(t *testing.T, h http.Handler) {
+	t.Helper()
+	for _, tc := range []struct {
+		token     string
+		wantDebug bool
+	}{{"", false}, {"wrong", false}, {"let-me-see", true}} {
+		req := httptest.NewRequest(http.MethodGet, "/boom", nil)
+		if tc.token != "" {
+			req.Header.Set("X-Debug-Token", tc.token)
 		}
-		got, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
-		if resp.StatusCode != x.status {
-			t.Errorf("README.md:%d: status %d, README says %d", x.line, resp.StatusCode, x.status)
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		body := rec.Body.String()
+		if rec.Code != http.StatusInternalServerError || !strings.Contains(body, `"code":-60007`) {
+			t.Errorf("token %q: %d %s", tc.token, rec.Code, body)
 		}
-		if anyID(strings.TrimSpace(string(got))) != anyID(x.body) {
-			t.Errorf("README.md:%d: body\n%s\nREADME says\n%s", x.line, got, x.body)
+		leaks := strings.Contains(body, "nil map") || strings.Contains(body, "goroutine")
+		if got := strings.Contains(body, `"debug":`); got != tc.wantDebug || leaks != tc.wantDebug {
+			t.Errorf("token %q: debug member %v, panic text or stack %v; want %v\n%s", tc.token, got, leaks, tc.wantDebug, body)
 		}
-		if id := resp.Header.Get("X-Request-Id"); resp.StatusCode >= 400 && !strings.Contains(string(got), `"id":"`+id+`"`) {
-			t.Errorf("README.md:%d: X-Request-Id %q is not the body's id", x.line, id)
-		}
+	}
+}
+
+// BodyLimit checks that a body over the shop's limit is refused with 413
+// before it is read whole or validated.
+func BodyLimit(t *testing.T, h http.Handler) {
+	t.Helper()
+	body := `{"email":"` + strings.Repeat("a", 1<<20) + `@example.com","name":"Bo","age":30}`
+	req := httptest.NewRequest(http.MethodPost, "/accounts", strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	if rec.Code != http.StatusRequestEntityTooLarge || !strings.Contains(rec.Body.String(), `"code":-60011`) {
+		t.Errorf("1 MiB sign-up: %d %s", rec.Code, rec.Body)
+	}
+	// Under the limit, an e-mail address longer than any real one fails
+	// validation, and is not stored.
+	body = `{"email":"` + strings.Repeat("a", 300) + `@example.com","name":"Bo","age":30}`
+	req = httptest.NewRequest(http.MethodPost, "/accounts", strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	if rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), `"rule":"max"`) {
+		t.Errorf("300-byte e-mail: %d %s", rec.Code, rec.Body)
 	}
 }
 

@@ -1,0 +1,5 @@
+//go:build !race
+
+package echofault_test
+
+const raceEnabled = false
