@@ -264,6 +264,13 @@ func message(t *testing.T, code int, params ...any) string {
 	return s
 }
 
+// withStatus makes a message's "(NNN)" prefix name status.
+func withStatus(msg string, status int) string {
+	b := []byte(msg)
+	zero.ReplaceStatusPrefix(b, status)
+	return string(b)
+}
+
 // infoIn is the readable text of code in a language of the test bundle.
 func infoIn(t *testing.T, lang string, code int, params ...any) string {
 	t.Helper()
@@ -327,7 +334,9 @@ func TestSources(t *testing.T) {
 			if b.Code != tc.code {
 				t.Errorf("code = %d, want %d", b.Code, tc.code)
 			}
-			if want := message(t, tc.code, tc.params...); b.Message != want {
+			// The message names the status the client got (issue: a 409
+			// answered with a "(400) - …" message).
+			if want := withStatus(message(t, tc.code, tc.params...), tc.status); b.Message != want {
 				t.Errorf("message = %q, want %q", b.Message, want)
 			}
 			if tc.info {
@@ -502,7 +511,7 @@ func TestDevelopment(t *testing.T) {
 		t.Errorf("development: %+v", b)
 	}
 	b = decode(t, s.do("GET", "/http/503", nil, ""))
-	if b.Message != message(t, -60007, "code=503, message=custom 503") {
+	if b.Message != withStatus(message(t, -60007, "code=503, message=custom 503"), 503) {
 		t.Errorf("503 message = %q", b.Message)
 	}
 }

@@ -7,31 +7,21 @@ import (
 	"testing"
 
 	"github.com/zeroport/zerofault/httpfault"
+	"github.com/zeroport/zerofault/httpfault/faulttest"
 )
-
-// discardWriter keeps nothing, so that the benchmarks measure the
-// handlers and not a recorder.
-type discardWriter struct {
-	h      http.Header
-	status int
-}
-
-func (w *discardWriter) Header() http.Header         { return w.h }
-func (w *discardWriter) Write(b []byte) (int, error) { return len(b), nil }
-func (w *discardWriter) WriteHeader(s int)           { w.status = s }
 
 func benchServe(b *testing.B, h http.Handler) {
 	req := httptest.NewRequest(http.MethodGet, "/api/orders/42", nil)
 	req.Header.Set("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8")
-	w := &discardWriter{h: http.Header{}}
+	w := faulttest.NewDiscard()
 	h.ServeHTTP(w, req)
 	b.ReportAllocs()
 	for b.Loop() {
-		clear(w.h)
+		clear(w.H)
 		h.ServeHTTP(w, req)
 	}
-	if w.status != http.StatusNotFound {
-		b.Fatalf("status %d", w.status)
+	if w.Status != http.StatusNotFound {
+		b.Fatalf("status %d", w.Status)
 	}
 }
 
@@ -54,7 +44,7 @@ func BenchmarkMiddleware(b *testing.B) {
 	ok := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {})
 	req := httptest.NewRequest(http.MethodGet, "/", nil)
 	run := func(b *testing.B, h http.Handler) {
-		w := &discardWriter{h: http.Header{}}
+		w := faulttest.NewDiscard()
 		b.ReportAllocs()
 		for b.Loop() {
 			h.ServeHTTP(w, req)

@@ -276,11 +276,14 @@ func method(req *http.Request) any {
 const MaxEchoed = 256
 
 // clip cuts s to MaxEchoed bytes.
-func clip(s string) string {
-	if len(s) <= MaxEchoed {
+func clip(s string) string { return clipTo(s, MaxEchoed) }
+
+// clipTo cuts s to max bytes, at a character boundary, ending in "…".
+func clipTo(s string, max int) string {
+	if len(s) <= max {
 		return s
 	}
-	cut := MaxEchoed
+	cut := max
 	for cut > 0 && !utf8.RuneStart(s[cut]) {
 		cut--
 	}

@@ -108,7 +108,11 @@ func (f *fault) appendMessage(dst []byte) []byte {
 	if f.exc != nil {
 		return append(dst, f.exc.Message()...)
 	}
-	return zero.AppendMessage(dst, f.entry, f.args())
+	out := zero.AppendMessage(dst, f.entry, f.args())
+	if f.stat != f.class.Status {
+		zero.ReplaceStatusPrefix(out[len(dst):], f.stat)
+	}
+	return out
 }
 
 // logLine is the exception's Error(): Zero's log form.

@@ -10,10 +10,10 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
+	"github.com/zeroport/zerofault/httpfault/faulttest"
 	"github.com/zeroport/zerofault/readable"
 )
 
@@ -22,19 +22,8 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// testBundle is the framework's readable texts plus German.
-var testBundle = sync.OnceValues(func() (*readable.Bundle, error) {
-	return readable.Load(readable.Glob(os.DirFS("../echofault/testdata"), "vertx-readible.*.yml"))
-})
-
-func bundle(t testing.TB) *readable.Bundle {
-	t.Helper()
-	b, err := testBundle()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
+// bundle is the framework's readable texts plus German.
+func bundle(t testing.TB) *readable.Bundle { return faulttest.Bundle(t) }
 
 // isBlank must agree with strings.TrimSpace(s) == "", Unicode spaces
 // included, as webexc's AppendJSON decides "info" that way.
@@ -244,4 +233,48 @@ func BenchmarkLanguage(b *testing.B) {
 
 func jsonErr(t reflect.Type, value, field string) *json.UnmarshalTypeError {
 	return &json.UnmarshalTypeError{Value: value, Type: t, Field: field}
+}
+
+// Client errors are logged at most ClientErrorLogLimit times per code and
+// second, and the next record says how many were dropped; server errors
+// are always logged; a negative limit logs everything.
+func TestLogLimit(t *testing.T) {
+	var buf strings.Builder
+	h := New(&Options{Logger: slog.New(slog.NewJSONHandler(&buf, nil)), ClientErrorLogLimit: 3})
+	second := int64(100)
+	h.limiter.now = func() int64 { return second }
+	serve := func(err error, n int) {
+		for range n {
+			h.ServeError(httptest.NewRecorder(), httptest.NewRequest("GET", "/x", nil), err)
+		}
+	}
+	count := func(substr string) int { return strings.Count(buf.String(), substr) }
+
+	serve(ErrNotFound, 10)
+	serve(&StatusError{Status: 401}, 5)
+	serve(&StatusError{Status: 503}, 7)
+	if got := count(`"code":-60010`); got != 3 {
+		t.Errorf("404: %d records, want 3", got)
+	}
+	if got := count(`"code":-60012`); got != 3 {
+		t.Errorf("401: %d records, want 3 (each code has its own budget)", got)
+	}
+	if got := count(`"code":-60007`); got != 7 {
+		t.Errorf("503: %d records, want all 7", got)
+	}
+	second++
+	buf.Reset()
+	serve(ErrNotFound, 1)
+	if !strings.Contains(buf.String(), `"dropped":7`) {
+		t.Errorf("the next record does not count the dropped ones: %s", buf.String())
+	}
+
+	buf.Reset()
+	all := New(&Options{Logger: slog.New(slog.NewJSONHandler(&buf, nil)), ClientErrorLogLimit: -1})
+	for range 50 {
+		all.ServeError(httptest.NewRecorder(), httptest.NewRequest("GET", "/x", nil), ErrNotFound)
+	}
+	if got := count(`"code":-60010`); got != 50 {
+		t.Errorf("no limit: %d records", got)
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/zeroport/zerofault/internal/jsontext"
 	"github.com/zeroport/zerofault/readable"
@@ -21,13 +22,13 @@ func (h *Handler) appendBody(dst []byte, f *fault, r *http.Request, id string, d
 	dst = append(dst, `,"code":`...)
 	dst = strconv.AppendInt(dst, int64(f.code()), 10)
 	dst = append(dst, `,"message":"`...)
-	text = f.appendMessage(text[:0])
+	text = clipBytes(f.appendMessage(text[:0]), maxText)
 	dst = jsontext.AppendEscaped(dst, text)
 	dst = append(dst, '"')
 
 	b := h.bundle()
 	lang := h.language(r, b)
-	text = appendInfo(text[:0], b, lang, f)
+	text = clipBytes(appendInfo(text[:0], b, lang, f), maxText)
 	if !isBlank(text) {
 		dst = append(dst, `,"info":"`...)
 		dst = jsontext.AppendEscaped(dst, text)
@@ -135,10 +136,31 @@ func appendDebug(dst []byte, f *fault) []byte {
 	return append(dst, '}')
 }
 
+// maxText bounds the message and the info of a body: their params may
+// hold what a client sent (a path, an id), and an exception built by
+// application code has not cut them.
+const maxText = 2048
+
+// clipBytes cuts b to max bytes, at a character boundary, ending in "…".
+func clipBytes(b []byte, max int) []byte {
+	if len(b) <= max {
+		return b
+	}
+	cut := max
+	for cut > 0 && !utf8.RuneStart(b[cut]) {
+		cut--
+	}
+	return append(b[:cut], "…"...)
+}
+
+// maxCause bounds each text causes lists: an error's text may hold what
+// a client sent (a 300 KB value strconv could not parse, say).
+const maxCause = 1024
+
 // causes lists the texts of the errors in err's tree, outermost first,
 // leaving out a text that an earlier one already contains (fmt.Errorf's
-// %w repeats its cause's text). Its cost is paid only by debug responses
-// and enabled log records.
+// %w repeats its cause's text), each cut to maxCause bytes. Its cost is
+// paid only by debug responses and enabled log records.
 func causes(err error) []string {
 	var out []string
 	var walk func(error, int)
@@ -161,7 +183,7 @@ func causes(err error) []string {
 				}
 			}
 			if !dup {
-				out = append(out, s)
+				out = append(out, clipTo(s, maxCause))
 			}
 			u, ok := err.(interface{ Unwrap() error })
 			if !ok {

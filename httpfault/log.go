@@ -80,7 +80,7 @@ func (h *Handler) log(r *http.Request, f *fault, id string, committed bool, comm
 		slog.String("method", clip(r.Method)),
 		slog.String("path", clip(r.URL.Path)),
 	)
-	msg := f.logLine()
+	msg := clipTo(f.logLine(), maxText)
 	var cause []string
 	for _, s := range causes(f.err) {
 		if s != msg {
@@ -107,7 +107,8 @@ func (h *Handler) log(r *http.Request, f *fault, id string, committed bool, comm
 // counts what it drops and hands the count to the next record of the
 // code that passes.
 type logLimiter struct {
-	perSecond int // negative: no limit
+	perSecond int          // negative: no limit
+	now       func() int64 // the current second; tests set it
 
 	mu    sync.RWMutex
 	codes map[int]*limitSlot
@@ -133,7 +134,12 @@ func (l *logLimiter) allow(code int) (ok bool, dropped int) {
 		return true, 0
 	}
 	s := l.slot(code)
-	now := time.Now().Unix()
+	var now int64
+	if l.now != nil {
+		now = l.now()
+	} else {
+		now = time.Now().Unix()
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.second != now {

@@ -6,22 +6,15 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/zeroport/zerofault/httpfault"
 	"github.com/zeroport/zerofault/httpfault/faulttest"
-	"github.com/zeroport/zerofault/readable"
 	"github.com/zeroport/zerofault/webexc"
 	"github.com/zeroport/zerofault/zero"
 )
-
-var testBundle = sync.OnceValues(func() (*readable.Bundle, error) {
-	return readable.Load(readable.Glob(os.DirFS("../echofault/testdata"), "vertx-readible.*.yml"))
-})
 
 func notFound() *webexc.WebException { return webexc.New("UserHandler", -60008).SetStatus(404) }
 
@@ -75,11 +68,7 @@ func newMux(s faulttest.Setup) http.Handler {
 
 // The net/http adapter passes the suite through http.ServeMux.
 func TestConformance(t *testing.T) {
-	b, err := testBundle()
-	if err != nil {
-		t.Fatal(err)
-	}
-	faulttest.Run(t, b, newMux)
+	faulttest.Run(t, faulttest.Bundle(t), newMux)
 }
 
 func do(h http.Handler, method, url string) *httptest.ResponseRecorder {
@@ -163,6 +152,34 @@ func TestNoAllocationWithoutFailure(t *testing.T) {
 	} {
 		if n := testing.AllocsPerRun(100, func() { h.ServeHTTP(w, req) }); n != 0 {
 			t.Errorf("%s: %v allocations per request", name, n)
+		}
+	}
+}
+
+// What a client sent is echoed bounded, wherever it goes: a 300 KB path
+// in a router 404, a 300 KB id in an exception application code built,
+// a 300 KB unparsable number; in the body and in the log record.
+func TestEchoedInputIsBounded(t *testing.T) {
+	var logs strings.Builder
+	faults := httpfault.New(&httpfault.Options{Logger: slog.New(slog.NewJSONHandler(&logs, nil))})
+	huge := strings.Repeat("x", 300<<10)
+	mux := http.NewServeMux()
+	mux.Handle("GET /accounts/{id}", faults.HandlerFunc(func(_ http.ResponseWriter, r *http.Request) error {
+		return webexc.New("Accounts", -60005, r.PathValue("id"), r.PathValue("id"), "bad")
+	}))
+	mux.Handle("GET /n", faults.HandlerFunc(func(_ http.ResponseWriter, r *http.Request) error {
+		_, err := strconv.Atoi(r.URL.Query().Get("n"))
+		return &httpfault.StatusError{Status: 400, Err: err}
+	}))
+	h := faults.Middleware(mux)
+	for _, url := range []string{"/" + huge, "/accounts/" + huge, "/n?n=" + huge} {
+		logs.Reset()
+		rec := do(h, "GET", url)
+		if rec.Body.Len() > 8<<10 || logs.Len() > 16<<10 {
+			t.Errorf("%.20s…: body %d bytes, log %d bytes", url, rec.Body.Len(), logs.Len())
+		}
+		if !strings.Contains(rec.Body.String(), "…") {
+			t.Errorf("%.20s…: no ellipsis in %.200s", url, rec.Body)
 		}
 	}
 }

@@ -71,10 +71,14 @@ func Make(class *Class, target zero.Target, params []any) WebException {
 	return e
 }
 
-// New returns a WebException of code with the default status, for a code
-// that has no generated type of its own.
+// New returns a WebException of code, for a code that has no generated
+// type of its own. Its status is the one its template names, as Zero's do
+// ("(404) - …"), else DefaultStatus.
 func New(target zero.Target, code int, params ...any) *WebException {
 	e := Make(&Class{Class: zero.Class{Name: "WebException", Family: zero.FamilyWeb, Code: code}}, target, params)
+	if s, ok := zero.StatusPrefix(e.Message()); ok {
+		e.status = s
+	}
 	return &e
 }
 
@@ -93,9 +97,13 @@ func (e *WebException) Readable() string { return e.readable }
 // to repeat across processes, unless SetID replaced it.
 func (e *WebException) ID() string { return e.id.String() }
 
-// SetStatus sets the HTTP status, as Zero's setStatus does.
+// SetStatus sets the HTTP status, as Zero's setStatus does. A message
+// that starts with a status, as Zero's templates do ("(400) - …"), is
+// made to name the new one: what a client reads and the status it gets
+// agree.
 func (e *WebException) SetStatus(status int) *WebException {
 	e.status = status
+	e.SetStatusPrefix(status)
 	return e
 }
 

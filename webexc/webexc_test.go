@@ -145,3 +145,32 @@ func TestAsAndIs(t *testing.T) {
 		t.Errorf("Try = %v", got)
 	}
 }
+
+// The status a client gets and the one its message names agree: New takes
+// the template's, SetStatus rewrites the message's prefix.
+func TestStatusAndMessageAgree(t *testing.T) {
+	cases := []struct {
+		e      *webexc.WebException
+		status int
+		prefix string
+	}{
+		{webexc.New("T", -60008), 404, "(404) - "},
+		{webexc.New("T", -60012), 401, "(401) - "},
+		{webexc.New("T", -60011).SetStatus(429), 429, "(429) - "},
+		{webexc.New("T", -60011).SetStatus(418), 418, "(418) - "},
+		{webexc.New("T", -60007, "x").SetStatus(503), 503, "(503) - "},
+		{webexc.New("T", -60007, "x").SetStatus(42), 42, "(500) - "}, // not a status: the prefix stays
+	}
+	for _, tc := range cases {
+		if tc.e.Status() != tc.status || tc.e.StatusCode() != tc.status || !strings.HasPrefix(tc.e.Message(), tc.prefix) {
+			t.Errorf("%d %q, want %d %q…", tc.e.Status(), tc.e.Message(), tc.status, tc.prefix)
+		}
+		if !strings.Contains(tc.e.Error(), tc.prefix) || !strings.Contains(string(tc.e.AppendJSON(nil)), tc.prefix) {
+			t.Errorf("Error() or JSON disagree: %s", tc.e.AppendJSON(nil))
+		}
+	}
+	// A code without a template keeps the default status.
+	if e := webexc.New("T", -99999991); e.Status() != webexc.DefaultStatus {
+		t.Errorf("no template: status %d", e.Status())
+	}
+}

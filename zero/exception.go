@@ -113,6 +113,45 @@ func AppendLogPrefix(dst []byte, class *Class, target Target) []byte {
 	return append(dst, " Error: "...)
 }
 
+// StatusPrefix returns the HTTP status a message starts with in
+// parentheses, as Zero's templates do ("(404) - …"), and whether it has
+// one.
+func StatusPrefix[Text []byte | string](msg Text) (int, bool) {
+	if len(msg) < 5 || msg[0] != '(' || msg[4] != ')' {
+		return 0, false
+	}
+	n := 0
+	for _, c := range []byte(msg[1:4]) {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, n >= 100 && n <= 599
+}
+
+// ReplaceStatusPrefix makes a message that starts with a status (see
+// StatusPrefix) name status instead, in place: the status a client gets
+// and the one its message names must agree. A message without the
+// prefix, or a status outside 100…599, is left as it is.
+func ReplaceStatusPrefix(msg []byte, status int) {
+	if _, ok := StatusPrefix(msg); !ok || status < 100 || status > 599 {
+		return
+	}
+	msg[1], msg[2], msg[3] = byte('0'+status/100), byte('0'+status/10%10), byte('0'+status%10)
+}
+
+// SetStatusPrefix makes the message's "(NNN)" prefix name status (see
+// ReplaceStatusPrefix); the web family calls it when its status changes.
+func (f *fault) SetStatusPrefix(status int) {
+	if old, ok := StatusPrefix(f.message); !ok || old == status {
+		return
+	}
+	b := []byte(f.message)
+	ReplaceStatusPrefix(b, status)
+	f.message = string(b)
+}
+
 // Code returns the exception's negative code, 0 when uncoded.
 func (f *fault) Code() int { return f.class.Code }
 

@@ -256,3 +256,22 @@ func withCause(e *zero.ZeroRunException, cause error) error {
 	e.SetCause(cause)
 	return e
 }
+
+func TestStatusPrefix(t *testing.T) {
+	for msg, want := range map[string]int{"(404) - x": 404, "(599)": 599, "(099) - x": 0, "(4x4) - x": 0, "404 - x": 0, "(40)": 0, "": 0} {
+		got, ok := zero.StatusPrefix(msg)
+		if ok != (want != 0) || (ok && got != want) {
+			t.Errorf("StatusPrefix(%q) = %d, %v", msg, got, ok)
+		}
+		b := []byte(msg)
+		zero.ReplaceStatusPrefix(b, 503)
+		if want != 0 && string(b[:5]) != "(503)" || want == 0 && string(b) != msg {
+			t.Errorf("ReplaceStatusPrefix(%q) = %q", msg, b)
+		}
+	}
+	b := []byte("(400) - x")
+	zero.ReplaceStatusPrefix(b, 42)
+	if string(b) != "(400) - x" {
+		t.Errorf("a status out of range replaced the prefix: %q", b)
+	}
+}

@@ -9,19 +9,9 @@ import (
 	"github.com/labstack/echo/v5"
 
 	echofault "github.com/zeroport/zerofault/echofault/v5"
+	"github.com/zeroport/zerofault/httpfault/faulttest"
 	"github.com/zeroport/zerofault/webexc"
 )
-
-// discardWriter keeps nothing, so that the benchmarks measure the
-// handlers and not a recorder.
-type discardWriter struct {
-	h      http.Header
-	status int
-}
-
-func (w *discardWriter) Header() http.Header         { return w.h }
-func (w *discardWriter) Write(b []byte) (int, error) { return len(b), nil }
-func (w *discardWriter) WriteHeader(s int)           { w.status = s }
 
 func benchRequest() *http.Request {
 	req := httptest.NewRequest(http.MethodGet, "/api/users/42", nil)
@@ -35,12 +25,12 @@ func ours() echo.HTTPErrorHandler {
 
 // runHandler answers err with handle on a reused context, as echo does
 // with its pooled contexts.
-func runHandler(handle echo.HTTPErrorHandler, err error, req *http.Request) (each func(), w *discardWriter) {
+func runHandler(handle echo.HTTPErrorHandler, err error, req *http.Request) (each func(), w *faulttest.Discard) {
 	e := echo.New()
-	w = &discardWriter{h: http.Header{}}
+	w = faulttest.NewDiscard()
 	c := e.NewContext(req, w)
 	return func() {
-		clear(w.h)
+		clear(w.H)
 		c.Reset(req, w)
 		handle(c, err)
 	}, w
@@ -53,7 +43,7 @@ func benchHandler(b *testing.B, handle echo.HTTPErrorHandler, err error) {
 	for b.Loop() {
 		each()
 	}
-	if w.status == 0 {
+	if w.Status == 0 {
 		b.Fatal("nothing written")
 	}
 }
@@ -77,7 +67,7 @@ func BenchmarkHandlerError(b *testing.B) {
 func BenchmarkRecover(b *testing.B) {
 	noop := func(*echo.Context) error { return nil }
 	run := func(b *testing.B, h echo.HandlerFunc) {
-		c := echo.New().NewContext(benchRequest(), &discardWriter{h: http.Header{}})
+		c := echo.New().NewContext(benchRequest(), faulttest.NewDiscard())
 		b.ReportAllocs()
 		for b.Loop() {
 			_ = h(c)

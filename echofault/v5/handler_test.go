@@ -34,19 +34,7 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// testBundle is the framework's readable texts plus German.
-var testBundle = sync.OnceValues(func() (*readable.Bundle, error) {
-	return readable.Load(readable.Glob(os.DirFS("../testdata"), "vertx-readible.*.yml"))
-})
-
-func bundle(t testing.TB) *readable.Bundle {
-	t.Helper()
-	b, err := testBundle()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
+func bundle(t testing.TB) *readable.Bundle { return faulttest.Bundle(t) }
 
 func notFound() *webexc.WebException { return webexc.New("UserHandler", -60008).SetStatus(404) }
 

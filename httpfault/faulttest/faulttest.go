@@ -35,6 +35,7 @@ import (
 	"testing"
 
 	"github.com/zeroport/zerofault/readable"
+	"github.com/zeroport/zerofault/zero"
 	"github.com/zeroport/zerofault/zero/catalog"
 )
 
@@ -157,6 +158,13 @@ func message(t *testing.T, code int, params ...any) string {
 	return s
 }
 
+// withStatus makes a message's "(NNN)" prefix name status.
+func withStatus(msg string, status int) string {
+	b := []byte(msg)
+	zero.ReplaceStatusPrefix(b, status)
+	return string(b)
+}
+
 func (s *suite) info(t *testing.T, lang string, code int, params ...any) string {
 	t.Helper()
 	text, _, ok := s.bundle.Text(s.bundle.Match(lang), code, params...)
@@ -214,7 +222,8 @@ func sources(t *testing.T, s *suite) {
 				t.Errorf("code = %d, want %d", b.Code, tc.code)
 			}
 			if tc.code != -60006 { // its {1} is the adapter's binder's list
-				if want := message(t, tc.code, tc.params...); b.Message != want {
+				// The message names the status the client got.
+				if want := withStatus(message(t, tc.code, tc.params...), tc.status); b.Message != want {
 					t.Errorf("message = %q, want %q", b.Message, want)
 				}
 				if want := s.info(t, "en", tc.code, tc.params...); b.Info != want {
