@@ -16,7 +16,8 @@ package config
 
 import "embed"
 
-// ErrorFile and ReadableFile are the names of the embedded catalogs in FS.
+// ErrorFile, ReadableFile and RulesFile are the names of the embedded
+// catalogs in FS.
 const (
 	ErrorFile    = "vertx-error.yml"
 	ReadableFile = "vertx-readible.yml"
