@@ -237,7 +237,7 @@ func TestMatch(t *testing.T) {
 		{"?lang wins over the header", []string{"de", "zh-CN, en;q=0.5"}, "de"},
 		{"unsupported ?lang gives way", []string{"ja", "zh-CN, en;q=0.5"}, "zh-CN"},
 		{"garbage ?lang gives way", []string{"!!", "pl"}, "pl"},
-		{"zh-TW alone is served by zh-CN", []string{"zh-TW"}, "zh-CN"},
+		{"without a zh-TW overlay, zh-TW alone is served by zh-CN", []string{"zh-TW"}, "zh-CN"},
 		{"zh-TW with English prefers English", []string{"zh-TW, en;q=0.9"}, "en"},
 	}
 	for _, tc := range cases {
