@@ -3,6 +3,7 @@ package config_test
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -17,21 +18,23 @@ import (
 	"github.com/zeroport/zerofault/zero/catalog"
 )
 
-// zhFile is the Simplified Chinese overlay of config.ReadableFile.
-const zhFile = "vertx-readible.zh-CN.yml"
-
 // seedCatalog is Zero's catalog as facts; it lives outside the repository.
 var seedCatalog = filepath.Join("..", "..", "shared", "reference", "zero-seed-catalog.tsv")
 
-// text is one readable text of a catalog file, in file order.
+// text is one text of a catalog file, in file order. A readable text may
+// be a map of plural forms; then forms holds them and value is "other".
+// A plain string is the single form "other".
 type text struct {
 	key, value string
 	line       int
+	forms      map[string]string
 }
 
-// readTexts reads a readable catalog from config.FS as an ordered list of
-// double-quoted string values under bare numeric keys.
-func readTexts(t *testing.T, name string) []text {
+// pluralForms are the keys a plural map may hold besides "count".
+var pluralForms = []string{"zero", "one", "two", "few", "many", "other"}
+
+// readMapping reads name from config.FS and returns its top-level mapping.
+func readMapping(t *testing.T, name string) *yaml.Node {
 	t.Helper()
 	data, err := config.FS.ReadFile(name)
 	if err != nil {
@@ -41,22 +44,60 @@ func readTexts(t *testing.T, name string) []text {
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		t.Fatalf("%s is not valid YAML: %v", name, err)
 	}
-	if len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
-		t.Fatalf("%s: expected a single mapping", name)
+	if len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode || len(doc.Content[0].Content) == 0 {
+		t.Fatalf("%s: expected a single non-empty mapping", name)
 	}
-	root := doc.Content[0]
+	return doc.Content[0]
+}
+
+// readTexts reads a readable catalog from config.FS as an ordered list of
+// texts under bare numeric keys: double-quoted strings, or maps of plural
+// forms whose forms are double-quoted strings.
+func readTexts(t *testing.T, name string) []text {
+	t.Helper()
+	root := readMapping(t, name)
 	var out []text
+	seen := map[string]int{}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		if _, err := strconv.Atoi(k.Value); err != nil || k.Kind != yaml.ScalarNode {
 			t.Errorf("%s:%d: key %q is not a bare code", name, k.Line, k.Value)
 			continue
 		}
-		if v.Kind != yaml.ScalarNode || v.Tag != "!!str" || v.Style != yaml.DoubleQuotedStyle {
+		if prev, dup := seen[k.Value]; dup {
+			t.Errorf("%s:%d: %s is already given on line %d", name, k.Line, k.Value, prev)
+			continue
+		}
+		seen[k.Value] = k.Line
+		x := text{key: k.Value, line: k.Line, forms: map[string]string{}}
+		switch {
+		case v.Kind == yaml.ScalarNode && v.Tag == "!!str" && v.Style == yaml.DoubleQuotedStyle:
+			x.forms["other"] = v.Value
+		case v.Kind == yaml.MappingNode && name != config.ReadableFile:
+			for j := 0; j+1 < len(v.Content); j += 2 {
+				fk, fv := v.Content[j], v.Content[j+1]
+				switch {
+				case fk.Value == "count":
+				case !slices.Contains(pluralForms, fk.Value):
+					t.Errorf("%s:%d: %s: %q is not a plural form", name, fk.Line, k.Value, fk.Value)
+				case fv.Kind != yaml.ScalarNode || fv.Tag != "!!str" || fv.Style != yaml.DoubleQuotedStyle:
+					t.Errorf("%s:%d: %s: form %s is not a double-quoted string", name, fv.Line, k.Value, fk.Value)
+				default:
+					x.forms[fk.Value] = fv.Value
+				}
+			}
+			if _, ok := x.forms["other"]; !ok {
+				t.Errorf("%s:%d: %s: a plural map needs the form other", name, k.Line, k.Value)
+				continue
+			}
+		default:
+			// The default-language file is read by the catalog loader
+			// too, which takes strings only.
 			t.Errorf("%s:%d: value of %s is not a double-quoted string", name, v.Line, k.Value)
 			continue
 		}
-		out = append(out, text{key: k.Value, value: v.Value, line: k.Line})
+		x.value = x.forms["other"]
+		out = append(out, x)
 	}
 	if len(out) == 0 {
 		t.Fatalf("%s holds no texts", name)
@@ -115,7 +156,8 @@ func webFamily(t *testing.T) map[string][]string {
 
 func TestReadableCoversWebFamily(t *testing.T) {
 	family := webFamily(t)
-	for _, name := range []string{config.ReadableFile, zhFile} {
+	for _, tag := range languages {
+		name := readableFile(tag)
 		have := byKey(readTexts(t, name))
 		for code, classes := range family {
 			if _, ok := have[code]; !ok {
@@ -125,44 +167,18 @@ func TestReadableCoversWebFamily(t *testing.T) {
 	}
 }
 
-func TestReadableChineseKeysMatchEnglish(t *testing.T) {
-	en := readTexts(t, config.ReadableFile)
-	zh := readTexts(t, zhFile)
-	enKeys, zhKeys := byKey(en), byKey(zh)
-	for _, x := range en {
-		if _, ok := zhKeys[x.key]; !ok {
-			t.Errorf("%s:%d: %s has no Chinese text in %s", config.ReadableFile, x.line, x.key, zhFile)
-		}
-	}
-	for _, x := range zh {
-		if _, ok := enKeys[x.key]; !ok {
-			t.Errorf("%s:%d: %s has no English text in %s", zhFile, x.line, x.key, config.ReadableFile)
-		}
-	}
-	if t.Failed() {
-		return
-	}
-	// Same keys: then also the same order, so the files read side by side.
-	for i := range en {
-		if i < len(zh) && en[i].key != zh[i].key {
-			t.Errorf("%s:%d: key %s stands where %s has %s (line %d); keep the same order",
-				zhFile, zh[i].line, zh[i].key, config.ReadableFile, en[i].key, en[i].line)
-			break
-		}
-	}
-	if len(en) != len(zh) {
-		t.Errorf("%s has %d texts, %s has %d (a key is repeated)", config.ReadableFile, len(en), zhFile, len(zh))
-	}
-}
-
 // argIndices returns the sorted distinct argument indices a compiled
 // template formats. It formats with a marker string per argument and looks
-// for the markers, so quoting and escapes are judged by the real formatter.
-// An index at or beyond n is not seen; check ArgCount for those.
-func argIndices(tpl *catalog.Template, n int) ([]int, error) {
-	args := make([]any, n)
+// for the markers, so quoting and escapes are judged by the real formatter;
+// an argument s formats as a number or date gets a sample value instead and
+// is not reported. An index at or beyond n is not seen; check ArgCount for
+// those.
+func argIndices(tpl *catalog.Template, s shape, n int) ([]int, error) {
+	args := sampleArgs(s, n, int64(7))
 	for i := range args {
-		args[i] = "\x00ARG" + strconv.Itoa(i) + "\x00"
+		if !s.wantsNumber(i) {
+			args[i] = "\x00ARG" + strconv.Itoa(i) + "\x00"
+		}
 	}
 	out, err := tpl.Format(args...)
 	if err != nil {
@@ -170,7 +186,7 @@ func argIndices(tpl *catalog.Template, n int) ([]int, error) {
 	}
 	var idx []int
 	for i, a := range args {
-		if strings.Contains(out, a.(string)) {
+		if m, ok := a.(string); ok && strings.Contains(out, m) {
 			idx = append(idx, i)
 		}
 	}
@@ -193,7 +209,7 @@ func TestArgIndices(t *testing.T) {
 		if err != nil {
 			t.Fatalf("Compile(%q): %v", c.src, err)
 		}
-		got, err := argIndices(tpl, 3)
+		got, err := argIndices(tpl, shape{}, 3)
 		if err != nil {
 			t.Fatalf("format %q: %v", c.src, err)
 		}
@@ -221,19 +237,19 @@ func errorTemplates(t *testing.T) map[string]string {
 	return out
 }
 
+// TestReadableArguments formats every text with marker strings and looks
+// for the markers: the real formatter judges quoting and escapes, and every
+// language must show the arguments its English text shows. (Arguments
+// formatted as numbers are given numbers and left to the shape tests.)
 func TestReadableArguments(t *testing.T) {
 	templates := errorTemplates(t)
-	files := []struct{ name, locale string }{
-		{config.ReadableFile, "en"},
-		{zhFile, "zh-CN"},
-	}
-	used := map[string]map[string][]int{} // file → key → indices
-	for _, f := range files {
-		used[f.name] = map[string][]int{}
-		for _, x := range readTexts(t, f.name) {
+	en := map[string][]int{}
+	for _, tag := range languages {
+		name := readableFile(tag)
+		for _, x := range readTexts(t, name) {
 			src, ok := templates[x.key]
 			if !ok {
-				t.Errorf("%s:%d: %s has no template in %s", f.name, x.line, x.key, config.ErrorFile)
+				t.Errorf("%s:%d: %s has no template in %s", name, x.line, x.key, config.ErrorFile)
 				continue
 			}
 			sys, err := catalog.Compile("en", src)
@@ -241,39 +257,49 @@ func TestReadableArguments(t *testing.T) {
 				t.Errorf("%s: template of %s does not compile: %v", config.ErrorFile, x.key, err)
 				continue
 			}
-			tpl, err := catalog.Compile(f.locale, x.value)
+			s, err := formsShape(x)
 			if err != nil {
-				t.Errorf("%s:%d: %s does not compile: %v", f.name, x.line, x.key, err)
-				continue
+				continue // reported by TestReadableTranslations
 			}
-			if tpl.ArgCount() > sys.ArgCount() {
-				t.Errorf("%s:%d: %s uses {%d}, but the exception passes %d argument(s)",
-					f.name, x.line, x.key, tpl.ArgCount()-1, sys.ArgCount())
-				continue
+			seen := map[int]bool{}
+			for form, src := range x.forms {
+				tpl, err := catalog.Compile(tag, src)
+				if err != nil {
+					continue // reported by TestReadableTranslations
+				}
+				idx, err := argIndices(tpl, s, sys.ArgCount())
+				if err != nil {
+					t.Errorf("%s:%d: %s (%s) does not format with sample arguments: %v", name, x.line, x.key, form, err)
+					continue
+				}
+				for _, i := range idx {
+					seen[i] = true
+				}
 			}
-			idx, err := argIndices(tpl, sys.ArgCount())
-			if err != nil {
-				t.Errorf("%s:%d: %s does not format with string arguments: %v", f.name, x.line, x.key, err)
-				continue
+			idx := slices.Sorted(maps.Keys(seen))
+			if tag == config.ReadableLanguage {
+				en[x.key] = idx
+			} else if e, ok := en[x.key]; ok && !slices.Equal(e, idx) {
+				t.Errorf("%s:%d: %s shows arguments %v, the English text %v", name, x.line, x.key, idx, e)
 			}
-			used[f.name][x.key] = idx
-		}
-	}
-	en, zh := used[config.ReadableFile], used[zhFile]
-	for key, e := range en {
-		if z, ok := zh[key]; ok && !slices.Equal(e, z) {
-			t.Errorf("%s: English text uses arguments %v, Chinese text %v", key, e, z)
 		}
 	}
 }
 
-// sentencePunct are the ASCII marks a Chinese sentence must write full-width.
+// sentencePunct are the ASCII marks a Chinese or Japanese sentence must
+// write full-width.
 const sentencePunct = ",.;:!?"
 
-// asciiPunctInChinese reports ASCII sentence punctuation in a Chinese text:
-// a mark that follows or precedes a Han character (spaces aside), or ends
-// the text. "1.5" or "v2.0" inside a sentence pass.
-func asciiPunctInChinese(s string) []string {
+// isCJK reports a Han, kana or CJK punctuation character.
+func isCJK(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) ||
+		(r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef)
+}
+
+// asciiPunctInCJK reports ASCII sentence punctuation in a Chinese or
+// Japanese text: a mark that follows or precedes a CJK character (spaces
+// aside), or ends the text. "1.5" or "v2.0" inside a sentence pass.
+func asciiPunctInCJK(s string) []string {
 	r := []rune(s)
 	neighbour := func(i, step int) rune {
 		for j := i + step; j >= 0 && j < len(r); j += step {
@@ -289,70 +315,75 @@ func asciiPunctInChinese(s string) []string {
 			continue
 		}
 		prev, next := neighbour(i, -1), neighbour(i, +1)
-		if unicode.Is(unicode.Han, prev) || unicode.Is(unicode.Han, next) || next == 0 {
+		if isCJK(prev) || isCJK(next) || next == 0 {
 			bad = append(bad, fmt.Sprintf("%q at rune %d", c, i))
 		}
 	}
 	return bad
 }
 
-func TestAsciiPunctInChinese(t *testing.T) {
+func TestAsciiPunctInCJK(t *testing.T) {
 	for s, want := range map[string]bool{
-		"请稍后再试。":        false,
-		"版本1.5已过期，请更新。": false,
-		"字段{0}无效，请重试。":  false,
-		"出错了,请重试。":      true,
-		"请重试.":          true,
-		"请重试 !":         true,
-		"字段{0}.":        true,
-		"注意:字段无效。":      true,
+		"请稍后再试。":            false,
+		"版本1.5已过期，请更新。":     false,
+		"字段{0}无效，请重试。":      false,
+		"「{0}」の値が正しくありません。": false,
+		"出错了,请重试。":          true,
+		"请重试.":              true,
+		"请重试 !":             true,
+		"字段{0}.":            true,
+		"注意:字段无效。":          true,
+		"「{0}」.":            true,
+		"もう一度お試しください.":      true,
 	} {
-		if got := len(asciiPunctInChinese(s)) > 0; got != want {
-			t.Errorf("asciiPunctInChinese(%q) found = %v, want %v", s, got, want)
+		if got := len(asciiPunctInCJK(s)) > 0; got != want {
+			t.Errorf("asciiPunctInCJK(%q) found = %v, want %v", s, got, want)
 		}
 	}
 }
 
-func TestReadableChineseWriting(t *testing.T) {
-	for _, x := range readTexts(t, zhFile) {
-		if !strings.ContainsFunc(x.value, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
-			t.Errorf("%s:%d: %s has no Chinese characters: %q", zhFile, x.line, x.key, x.value)
-		}
-		if bad := asciiPunctInChinese(x.value); len(bad) > 0 {
-			t.Errorf("%s:%d: %s uses ASCII punctuation (%s); write it full-width: %q",
-				zhFile, x.line, x.key, strings.Join(bad, ", "), x.value)
-		}
-	}
-}
-
-// TestReadableNoInternals keeps implementation words out of end-user texts.
-func TestReadableNoInternals(t *testing.T) {
+// TestNoInternals keeps implementation words out of end-user texts.
+func TestNoInternals(t *testing.T) {
 	words := []string{"exception", "java", "null", "stack", "sql", "rpc", "jwt", "class"}
-	for _, name := range []string{config.ReadableFile, zhFile} {
-		for _, x := range readTexts(t, name) {
-			lower := strings.ToLower(x.value)
-			for _, w := range words {
-				if strings.Contains(lower, w) {
-					t.Errorf("%s:%d: %s mentions %q, an internal detail: %q", name, x.line, x.key, w, x.value)
+	for _, tag := range languages {
+		for name, texts := range allTexts(t, tag) {
+			for _, x := range texts {
+				lower := strings.ToLower(x.value)
+				for _, w := range words {
+					if strings.Contains(lower, w) {
+						t.Errorf("%s:%d: %s mentions %q, an internal detail: %q", name, x.line, x.key, w, x.value)
+					}
 				}
 			}
 		}
 	}
 }
 
-// TestReadableChineseLoads loads the Chinese overlay through the catalog
-// loader, as an application serving zh-CN would.
-func TestReadableChineseLoads(t *testing.T) {
-	c, err := catalog.Load(
-		catalog.ReadableFS(config.FS, zhFile),
-		catalog.WithLocale("zh-CN"),
-		catalog.AllowOverride(),
-	)
-	if err != nil {
-		t.Fatalf("load %s: %v", zhFile, err)
-	}
-	e, ok := c.Readable(-60010)
-	if !ok || e.File != zhFile {
-		t.Fatalf("Readable(-60010) = %+v, %v; want the text of %s", e, ok, zhFile)
+// TestReadableOverlaysLoadAsCatalogs loads each overlay through the catalog
+// loader, as an application with a catalog in that language would. The
+// catalog loader takes strings only, so an overlay with plural maps is
+// left to the readable loader.
+func TestReadableOverlaysLoadAsCatalogs(t *testing.T) {
+	for _, tag := range translations() {
+		name := readableFile(tag)
+		plural := false
+		for _, x := range readTexts(t, name) {
+			plural = plural || len(x.forms) > 1
+		}
+		if plural {
+			continue
+		}
+		c, err := catalog.Load(
+			catalog.ReadableFS(config.FS, name),
+			catalog.WithLocale(tag),
+			catalog.AllowOverride(),
+		)
+		if err != nil {
+			t.Errorf("load %s: %v", name, err)
+			continue
+		}
+		if e, ok := c.Readable(-60010); !ok || e.File != name {
+			t.Errorf("%s: Readable(-60010) = %+v, %v; want the text of %s", tag, e, ok, name)
+		}
 	}
 }

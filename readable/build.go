@@ -162,22 +162,6 @@ func (b *builder) build() (*Bundle, error) {
 	return out, nil
 }
 
-// fallbackOf lists the languages a lookup in language i tries after it:
-// its parents that the bundle has (de-CH falls back to de), then the
-// default.
-func (b *Bundle) fallbackOf(i int) []int {
-	var out []int
-	for t := b.langs[i].tag.Parent(); !t.IsRoot(); t = t.Parent() {
-		if j, ok := b.index[t]; ok && j != i && j != 0 {
-			out = append(out, j)
-		}
-	}
-	if i != 0 {
-		out = append(out, 0)
-	}
-	return out
-}
-
 func messageForm(m *i18n.Message, f form) *string {
 	switch f {
 	case formZero:

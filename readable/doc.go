@@ -50,9 +50,12 @@
 // # Languages
 //
 // Match turns preferences (a ?lang= value, an Accept-Language header, …)
-// into one of the bundle's languages; Text, AppendText and Localize look a
+// into one of the bundle's languages: zh-HK gets zh-TW, pt-PT gets pt-BR
+// until a pt-PT overlay is loaded. Text, AppendText and Localize look a
 // code up in it, falling back to its parent languages that the bundle has
-// (de-CH to de), then to the default language, then to nothing.
+// (de-CH to de), then to its other languages of the same language and
+// script (a team's pt-PT to pt-BR, zh-HK to zh-TW, never zh-TW to zh-CN),
+// then to the default language, then to nothing.
 //
 // # go-i18n
 //

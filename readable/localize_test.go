@@ -147,7 +147,7 @@ func TestFallbacks(t *testing.T) {
 	}{
 		{"own text", deCH, -60010, nil, "Die angeforderte Seite existiert nicht.", "de-CH", true},
 		{"parent", deCH, -60012, nil, "Bitte melden Sie sich an.", "de", true},
-		{"default", deCH, -60008, nil, mustText(t, b, b.Default(), -60008), "en", true},
+		{"default", deCH, -100003, []any{"ann", 2}, "User ann: 2 attempts left.", "en", true},
 		{"default from zh-CN", zh, -100003, []any{"ann", 2}, "User ann: 2 attempts left.", "en", true},
 		{"no text anywhere", de, -999999, nil, "", "", false},
 		// {0,number} cannot format a string in de; the default's text is
@@ -173,7 +173,7 @@ func TestFallbacks(t *testing.T) {
 	if got, from, _ := b.Text(other.Match("zh-CN"), -100001, 2); got != "登录失败2次。" || from.String() != "zh-CN" {
 		t.Errorf("foreign Language: %q from %s", got, from)
 	}
-	if got, _, _ := other.Text(b.Match("de"), -60010); got != mustText(t, other, other.Default(), -60010) {
+	if got, _, _ := other.Text(b.Match("pl"), -60010); got != mustText(t, other, other.Default(), -60010) {
 		t.Errorf("a language the bundle lacks = %q", got)
 	}
 }
@@ -237,7 +237,7 @@ func TestMatch(t *testing.T) {
 		{"?lang wins over the header", []string{"de", "zh-CN, en;q=0.5"}, "de"},
 		{"unsupported ?lang gives way", []string{"ja", "zh-CN, en;q=0.5"}, "zh-CN"},
 		{"garbage ?lang gives way", []string{"!!", "pl"}, "pl"},
-		{"zh-TW alone is served by zh-CN", []string{"zh-TW"}, "zh-CN"},
+		{"without a zh-TW overlay, zh-TW alone is served by zh-CN", []string{"zh-TW"}, "zh-CN"},
 		{"zh-TW with English prefers English", []string{"zh-TW, en;q=0.9"}, "en"},
 	}
 	for _, tc := range cases {
