@@ -57,9 +57,9 @@ func TestValidationLanguages(t *testing.T) {
 		want []string
 	}{
 		{"zh-CN", []string{"name为必填项。", "email必须是有效的电子邮件地址。", "age不能小于18。", "nick的长度不能少于3个字符。"}},
-		// The test bundle has German readable texts but no German rule
-		// texts: the rules fall back to English, the info is German.
-		{"de", []string{"name is required.", "email must be a valid email address.", "age must be 18 or more.", "nick must be at least 3 characters long."}},
+		// German rule texts ship with the framework, as do ja and the
+		// other eight languages.
+		{"de", []string{"Das Feld „name“ muss ausgefüllt werden.", "Das Feld „email“ muss eine gültige E-Mail-Adresse enthalten.", "Der Wert im Feld „age“ muss mindestens 18 betragen.", "Das Feld „nick“ muss mindestens 3 Zeichen lang sein."}},
 	}
 	for _, tc := range cases {
 		rec := s.do("POST", "/users?lang="+tc.lang, map[string]string{"Content-Type": "application/json"}, badUser)

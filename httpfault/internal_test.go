@@ -15,6 +15,7 @@ import (
 
 	"github.com/zeroport/zerofault/httpfault/faulttest"
 	"github.com/zeroport/zerofault/readable"
+	"golang.org/x/text/language"
 )
 
 func TestMain(m *testing.M) {
@@ -131,7 +132,7 @@ func TestRules(t *testing.T) {
 		t.Fatal(defaultRulesErr)
 	}
 	r, err := NewRules(map[string]map[string]string{
-		"de": {"default": "{0} ist ungültig.", "required": "{0} fehlt."},
+		"de": {"required": "{0} fehlt."},
 		"en": {"required": "Please fill in {0}."},
 	})
 	if err != nil {
@@ -161,9 +162,14 @@ func TestRules(t *testing.T) {
 		{"zh-CN", "required", kindString, "", "f为必填项。"},
 		{"zh-CN", "gt", kindItems, "3", "f包含的项数必须多于3。"},
 		{"zh-CN", "custom_rule", kindString, "", "f的值无效。"},
-		{"de", "required", kindString, "", "f fehlt."},
-		{"de", "email", kindString, "", "f ist ungültig."}, // the language's default, not English
-		{"ja", "required", kindString, "", "Please fill in f."},
+		{"de", "required", kindString, "", "f fehlt."},                                              // overridden
+		{"de", "email", kindString, "", "Das Feld „f“ muss eine gültige E-Mail-Adresse enthalten."}, // the framework's
+		{"de-AT", "required", kindString, "", "f fehlt."},                                           // the closest language
+		{"ja", "required", kindString, "", "「f」は必須項目です。"},
+		{"zh-TW", "required", kindString, "", text(r.langs[language.Make("zh-TW")], "required", kindString, "")},
+		{"zh-HK", "required", kindString, "", text(r.langs[language.Make("zh-TW")], "required", kindString, "")}, // traditional, never zh-CN
+		{"de", "custom_rule", kindString, "", text(r.langs[language.Make("de")], "default", kindAny, "")},        // the language's default, not English
+		{"nl", "required", kindString, "", "Please fill in f."},                                                  // no Dutch at all: English
 	}
 	for _, tc := range cases {
 		if got := text(lang(tc.lang), tc.rule, tc.kind, tc.param); got != tc.want {

@@ -2,12 +2,17 @@ package httpfault
 
 import (
 	"fmt"
+	"io/fs"
 	"reflect"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/language"
+	"gopkg.in/yaml.v3"
+
+	"github.com/zeroport/zerofault/config"
 
 	"github.com/zeroport/zerofault/readable"
 	"github.com/zeroport/zerofault/zero/catalog"
@@ -25,9 +30,13 @@ import (
 // "min.string" (a length), "min.number" (a value) or "min.items" (a count
 // of elements). The key "default" explains any rule without a text.
 type Rules struct {
-	langs map[language.Tag]*ruleLang
-	bases map[language.Base]*ruleLang
-	def   *ruleLang // the framework's default language
+	langs   map[language.Tag]*ruleLang
+	def     *ruleLang   // the framework's default language
+	order   []*ruleLang // the languages in the matcher's order
+	matcher language.Matcher
+
+	mu    sync.RWMutex
+	match map[language.Tag]*ruleLang // what matching chose, per tag asked for
 }
 
 // ruleLang is one language's rule texts.
@@ -76,103 +85,38 @@ func kindOf(k reflect.Kind) kind {
 	return kindAny
 }
 
-// frameworkRules are zerofault's texts for the common rules, in the
-// framework's readable languages.
-var frameworkRules = map[string]map[string]string{
-	"en": {
-		"default":       "{0} is not valid.",
-		"required":      "{0} is required.",
-		"email":         "{0} must be a valid email address.",
-		"url":           "{0} must be a valid URL.",
-		"uuid":          "{0} must be a valid UUID.",
-		"numeric":       "{0} must be a number.",
-		"alphanum":      "{0} may contain only letters and digits.",
-		"oneof":         "{0} must be one of: {1}.",
-		"len":           "{0} does not have the required length.",
-		"len.string":    "{0} must be exactly " + chars + " long.",
-		"len.number":    "{0} must be {1}.",
-		"len.items":     "{0} must contain exactly " + items + ".",
-		"min":           "{0} is too small.",
-		"min.string":    "{0} must be at least " + chars + " long.",
-		"min.number":    "{0} must be {1} or more.",
-		"min.items":     "{0} must contain at least " + items + ".",
-		"max":           "{0} is too large.",
-		"max.string":    "{0} must be at most " + chars + " long.",
-		"max.number":    "{0} must be {1} or less.",
-		"max.items":     "{0} must contain at most " + items + ".",
-		"gte":           "{0} is too small.",
-		"gte.string":    "{0} must be at least " + chars + " long.",
-		"gte.number":    "{0} must be {1} or more.",
-		"gte.items":     "{0} must contain at least " + items + ".",
-		"lte":           "{0} is too large.",
-		"lte.string":    "{0} must be at most " + chars + " long.",
-		"lte.number":    "{0} must be {1} or less.",
-		"lte.items":     "{0} must contain at most " + items + ".",
-		"gt":            "{0} is too small.",
-		"gt.string":     "{0} must be longer than " + chars + ".",
-		"gt.number":     "{0} must be greater than {1}.",
-		"gt.items":      "{0} must contain more than " + items + ".",
-		"lt":            "{0} is too large.",
-		"lt.string":     "{0} must be shorter than " + chars + ".",
-		"lt.number":     "{0} must be less than {1}.",
-		"lt.items":      "{0} must contain fewer than " + items + ".",
-		"required_if":   "{0} is required.",
-		"required_with": "{0} is required.",
-	},
-	"zh-CN": {
-		"default":       "{0}的值无效。",
-		"required":      "{0}为必填项。",
-		"email":         "{0}必须是有效的电子邮件地址。",
-		"url":           "{0}必须是有效的网址。",
-		"uuid":          "{0}必须是有效的UUID。",
-		"numeric":       "{0}必须是数字。",
-		"alphanum":      "{0}只能包含字母和数字。",
-		"oneof":         "{0}必须是以下之一：{1}。",
-		"len":           "{0}的长度不符合要求。",
-		"len.string":    "{0}的长度必须为{1}个字符。",
-		"len.number":    "{0}必须等于{1}。",
-		"len.items":     "{0}必须包含{1}项。",
-		"min":           "{0}过小。",
-		"min.string":    "{0}的长度不能少于{1}个字符。",
-		"min.number":    "{0}不能小于{1}。",
-		"min.items":     "{0}至少需要包含{1}项。",
-		"max":           "{0}过大。",
-		"max.string":    "{0}的长度不能超过{1}个字符。",
-		"max.number":    "{0}不能大于{1}。",
-		"max.items":     "{0}最多只能包含{1}项。",
-		"gte":           "{0}过小。",
-		"gte.string":    "{0}的长度不能少于{1}个字符。",
-		"gte.number":    "{0}不能小于{1}。",
-		"gte.items":     "{0}至少需要包含{1}项。",
-		"lte":           "{0}过大。",
-		"lte.string":    "{0}的长度不能超过{1}个字符。",
-		"lte.number":    "{0}不能大于{1}。",
-		"lte.items":     "{0}最多只能包含{1}项。",
-		"gt":            "{0}过小。",
-		"gt.string":     "{0}的长度必须多于{1}个字符。",
-		"gt.number":     "{0}必须大于{1}。",
-		"gt.items":      "{0}包含的项数必须多于{1}。",
-		"lt":            "{0}过大。",
-		"lt.string":     "{0}的长度必须少于{1}个字符。",
-		"lt.number":     "{0}必须小于{1}。",
-		"lt.items":      "{0}包含的项数必须少于{1}。",
-		"required_if":   "{0}为必填项。",
-		"required_with": "{0}为必填项。",
-	},
+// frameworkRules reads zerofault's texts for the common rules, in every
+// language the framework ships: config's vertx-rules.yml (English) and
+// vertx-rules.<tag>.yml.
+func frameworkRules() (map[string]map[string]string, error) {
+	files, err := fs.Glob(config.FS, "vertx-rules*.yml")
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]map[string]string, len(files))
+	for _, name := range files {
+		tag := strings.TrimPrefix(strings.TrimPrefix(strings.TrimSuffix(name, ".yml"), "vertx-rules"), ".")
+		if tag == "" {
+			tag = config.ReadableLanguage
+		}
+		data, err := fs.ReadFile(config.FS, name)
+		if err != nil {
+			return nil, err
+		}
+		var texts map[string]string
+		if err := yaml.Unmarshal(data, &texts); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		out[tag] = texts
+	}
+	return out, nil
 }
-
-// English counts: "1 character", "5 characters"; MessageFormat's choice
-// is how a template says so, since a rule's texts are not plural maps.
-const (
-	chars = "{1,choice,0#{1} characters|1#{1} character|1<{1} characters}"
-	items = "{1,choice,0#{1} items|1#{1} item|1<{1} items}"
-)
 
 // defaultRules is built once; its texts are tested, so it never fails.
 var defaultRules, defaultRulesErr = NewRules(nil)
 
-// DefaultRules returns the framework's rule texts, in English and
-// Simplified Chinese.
+// DefaultRules returns the framework's rule texts, in every language the
+// framework ships.
 func DefaultRules() *Rules { return defaultRules }
 
 // NewRules returns the framework's rule texts extended, and overridden
@@ -185,7 +129,7 @@ func DefaultRules() *Rules { return defaultRules }
 // a language without even that borrows the texts of English, the
 // framework's default language.
 func NewRules(texts map[string]map[string]string) (*Rules, error) {
-	r := &Rules{langs: map[language.Tag]*ruleLang{}, bases: map[language.Base]*ruleLang{}}
+	r := &Rules{langs: map[language.Tag]*ruleLang{}, match: map[language.Tag]*ruleLang{}}
 	var problems []string
 	add := func(tagText string, m map[string]string) {
 		tag, err := language.Parse(tagText)
@@ -223,8 +167,12 @@ func NewRules(texts map[string]map[string]string) (*Rules, error) {
 			rt[k] = tpl
 		}
 	}
-	for _, tagText := range sortedKeys(frameworkRules) {
-		add(tagText, frameworkRules[tagText])
+	framework, err := frameworkRules()
+	if err != nil {
+		return nil, fmt.Errorf("httpfault: rule texts: %w", err)
+	}
+	for _, tagText := range sortedKeys(framework) {
+		add(tagText, framework[tagText])
 	}
 	for _, tagText := range sortedKeys(texts) {
 		add(tagText, texts[tagText])
@@ -232,18 +180,26 @@ func NewRules(texts map[string]map[string]string) (*Rules, error) {
 	if len(problems) > 0 {
 		return nil, fmt.Errorf("httpfault: rule texts: %s", strings.Join(problems, "; "))
 	}
-	r.def = r.langs[language.Make(readableDefault)]
-	for tag, rl := range r.langs {
-		base, _ := tag.Base()
-		if prev, ok := r.bases[base]; !ok || tag.String() < prev.tag.String() {
-			r.bases[base] = rl
-		}
+	r.def = r.langs[language.Make(config.ReadableLanguage)]
+	tags := make([]language.Tag, 0, len(r.langs))
+	r.order = make([]*ruleLang, 0, len(r.langs))
+	for _, tagText := range sortedKeys(r.byName()) {
+		rl := r.langs[language.Make(tagText)]
+		tags = append(tags, rl.tag)
+		r.order = append(r.order, rl)
 	}
+	r.matcher = language.NewMatcher(tags)
 	return r, nil
 }
 
-// readableDefault is the language of the framework's readable texts.
-const readableDefault = "en"
+// byName indexes the languages by their tags' text, for a stable order.
+func (r *Rules) byName() map[string]*ruleLang {
+	m := make(map[string]*ruleLang, len(r.langs))
+	for tag, rl := range r.langs {
+		m[tag.String()] = rl
+	}
+	return m
+}
 
 func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
@@ -255,19 +211,40 @@ func sortedKeys[V any](m map[string]V) []string {
 }
 
 // lang returns the texts for a language chosen by a readable bundle: its
-// own, else those of its base language (zh-TW for zh-CN texts' sake),
-// else the default's.
+// own, else those of the closest language with the same script (de-AT
+// reads de, zh-HK reads zh-TW, never zh-CN), else the default's. What
+// matching chose is kept per tag: a bundle has few languages.
 func (r *Rules) lang(l readable.Language) *ruleLang {
-	if rl, ok := r.langs[l.Tag()]; ok {
+	tag := l.Tag()
+	if rl, ok := r.langs[tag]; ok {
 		return rl
 	}
-	if base, conf := l.Tag().Base(); conf != language.No {
-		if rl, ok := r.bases[base]; ok {
-			return rl
+	r.mu.RLock()
+	rl, ok := r.match[tag]
+	r.mu.RUnlock()
+	if ok {
+		return rl
+	}
+	rl = r.def
+	if _, i, conf := r.matcher.Match(tag); conf >= language.High {
+		rl = r.order[i]
+	} else if conf > language.No {
+		want, _ := tag.Script()
+		if got, _ := r.order[i].tag.Script(); got == want {
+			rl = r.order[i]
 		}
 	}
-	return r.def
+	r.mu.Lock()
+	if len(r.match) < maxMatched {
+		r.match[tag] = rl
+	}
+	r.mu.Unlock()
+	return rl
 }
+
+// maxMatched bounds the cache of lang: a bundle's languages, with room
+// to spare.
+const maxMatched = 256
 
 // appendText appends the text explaining a failed rule. It falls back
 // from the field's kind to the rule's general text, from the rule to the

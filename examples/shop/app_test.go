@@ -24,3 +24,6 @@ func TestREADMETranscript(t *testing.T) { shoptest.Replay(t, "../../README.md", 
 func TestBoomDebugOnlyWithToken(t *testing.T) { shoptest.DebugOnlyWithToken(t, testServer(t)) }
 
 func TestBodyLimit(t *testing.T) { shoptest.BodyLimit(t, testServer(t)) }
+
+// A 404 and a validation failure answer in all ten languages.
+func TestTenLanguages(t *testing.T) { shoptest.TenLanguages(t, testServer(t)) }

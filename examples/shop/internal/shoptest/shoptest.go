@@ -4,6 +4,7 @@ package shoptest
 
 import (
 	"bufio"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -251,4 +252,72 @@ func (x exchange) request(base string) (*http.Request, error) {
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded") // as curl -d sends
 	}
 	return req, nil
+}
+
+// Languages are the ten the framework ships.
+var Languages = []string{"en", "zh-CN", "zh-TW", "ja", "ko", "de", "fr", "es", "pt-BR", "ru"}
+
+// TenLanguages checks that a router 404 and a validation failure answer
+// in each of the ten languages, asked by Accept-Language and by ?lang=,
+// with no English left in info or in the field explanations.
+func TenLanguages(t *testing.T, h http.Handler) {
+	t.Helper()
+	type answer struct {
+		Info   string `json:"info"`
+		Fields []struct {
+			Info string `json:"info"`
+		} `json:"fields"`
+	}
+	ask := func(req *http.Request) answer {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		var a answer
+		if err := json.Unmarshal(rec.Body.Bytes(), &a); err != nil {
+			t.Fatalf("%s: %v", rec.Body, err)
+		}
+		return a
+	}
+	requests := func(lang string, byParam bool) []*http.Request {
+		q := ""
+		if byParam {
+			q = "?lang=" + lang
+		}
+		notFound := httptest.NewRequest(http.MethodGet, "/catalog"+q, nil)
+		invalid := httptest.NewRequest(http.MethodPost, "/accounts"+q, strings.NewReader(`{"email":"bo@","name":"B","age":12}`))
+		invalid.Header.Set("Content-Type", "application/json")
+		if !byParam {
+			notFound.Header.Set("Accept-Language", lang)
+			invalid.Header.Set("Accept-Language", lang)
+		}
+		return []*http.Request{notFound, invalid}
+	}
+	english := map[string]bool{}
+	for _, req := range requests("en", false) {
+		a := ask(req)
+		english[a.Info] = true
+		for _, f := range a.Fields {
+			english[f.Info] = true
+		}
+	}
+	for _, lang := range Languages[1:] {
+		for _, byParam := range []bool{false, true} {
+			seen := map[string]bool{}
+			for _, req := range requests(lang, byParam) {
+				a := ask(req)
+				texts := []string{a.Info}
+				for _, f := range a.Fields {
+					texts = append(texts, f.Info)
+				}
+				for _, text := range texts {
+					if text == "" || english[text] {
+						t.Errorf("%s (by ?lang= %v): %q is English or empty", lang, byParam, text)
+					}
+					seen[text] = true
+				}
+			}
+			if len(seen) < 5 {
+				t.Errorf("%s: only %d distinct texts", lang, len(seen))
+			}
+		}
+	}
 }
