@@ -13,6 +13,7 @@ import (
 // with [New]; it is safe for concurrent use.
 type Handler struct {
 	opts     Options
+	formats  []Format
 	langKey  string // LangParam + "=", to spot it in a raw query cheaply
 	idHeader string // canonical
 	limiter  logLimiter
@@ -41,6 +42,13 @@ func New(opts *Options) *Handler {
 		o.RequestIDHeader = HeaderRequestID
 	}
 	h.idHeader = textproto.CanonicalMIMEHeaderKey(o.RequestIDHeader)
+	if o.ProblemTypeBase == "" {
+		o.ProblemTypeBase = DefaultProblemTypeBase
+	}
+	h.formats = o.Formats
+	if len(h.formats) == 0 {
+		h.formats = DefaultFormats()
+	}
 	if o.SupportedMedia == "" {
 		o.SupportedMedia = "application/json"
 	}
@@ -112,40 +120,69 @@ func (h *Handler) Answer(w http.ResponseWriter, r *http.Request, err error, desc
 	hdr := w.Header()
 	clearRepresentation(hdr)
 	id := h.requestID(w, r, &f)
-	// One allocation holds the values of the three headers.
-	vals := make([]string, 3)
-	vals[0], vals[1], vals[2] = contentTypeJSON, id, "nosniff"
+	format := h.formats[0]
+	if len(h.formats) > 1 {
+		if v := r.Header[headerAccept]; len(v) > 0 {
+			format = negotiate(v[0], h.formats)
+		}
+	}
+
+	// The body is complete before anything is written, so that a failure
+	// while writing it (a param's String method panicking, say) still
+	// leaves the guard free to answer. A HEAD request gets the headers of
+	// the body it does not get.
+	scratch, buf := getBuf(), getBuf()
+	var a Answer
+	*scratch = h.answer(&a, &f, r, id, facts.Debug, *scratch)
+	if r.Method != http.MethodHead {
+		if _, ok := format.(zeroJSON); ok {
+			*buf = zeroJSON{}.Append((*buf)[:0], &a) // a stays on the stack
+		} else {
+			escaped := a // an interface call takes its argument to the heap
+			*buf = format.Append((*buf)[:0], &escaped)
+		}
+	}
+
+	// One allocation holds the values of the headers.
+	vals := make([]string, 5)
+	vals[0], vals[1], vals[2], vals[3], vals[4] = format.ContentType(), id, "nosniff", varyValue, a.Language
 	hdr[headerContentType] = vals[0:1:1]
 	if v := hdr[h.idHeader]; len(v) == 0 || v[0] != id {
 		hdr[h.idHeader] = vals[1:2:2]
 	}
 	hdr[headerNoSniff] = vals[2:3:3]
-
-	// The body is complete before anything is written, so that a failure
-	// while writing it (a param's String method panicking, say) still
-	// leaves the guard free to answer.
-	var buf *[]byte
-	if r.Method != http.MethodHead {
-		buf = getBuf()
-		*buf = h.appendBody(*buf, &f, r, id, facts.Debug)
+	if v := hdr[headerVary]; len(v) > 0 {
+		hdr[headerVary] = append(v, vals[3])
+	} else {
+		hdr[headerVary] = vals[3:4:4]
+	}
+	if a.Language != "" {
+		hdr[headerContentLanguage] = vals[4:5:5]
 	}
 	facts.Committed = true
-	w.WriteHeader(f.status())
-	if buf != nil {
+	w.WriteHeader(a.Status)
+	if r.Method != http.MethodHead {
 		if _, werr := w.Write(*buf); werr != nil {
 			h.logger().LogAttrs(r.Context(), slog.LevelDebug, "zerofault: writing the error response failed",
 				slog.String("request_id", id), slog.String("error", werr.Error()))
 		}
-		putBuf(buf)
 	}
+	putBuf(buf)
+	putBuf(scratch)
 	h.log(r, &f, id, false, 0)
 }
 
 const (
-	contentTypeJSON      = "application/json; charset=UTF-8"
-	headerContentType    = "Content-Type"
-	headerNoSniff        = "X-Content-Type-Options"
-	headerAcceptLanguage = "Accept-Language"
+	contentTypeJSON       = "application/json; charset=UTF-8"
+	headerContentType     = "Content-Type"
+	headerNoSniff         = "X-Content-Type-Options"
+	headerAccept          = "Accept"
+	headerAcceptLanguage  = "Accept-Language"
+	headerVary            = "Vary"
+	headerContentLanguage = "Content-Language"
+	// varyValue: the body depends on both, whatever format and language
+	// this answer took.
+	varyValue = "Accept, Accept-Language"
 )
 
 // representation lists the headers that describe a response body a

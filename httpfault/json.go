@@ -1,7 +1,6 @@
 package httpfault
 
 import (
-	"bytes"
 	"net/http"
 	"strconv"
 	"strings"
@@ -11,36 +10,131 @@ import (
 	"github.com/zeroport/zerofault/readable"
 )
 
-// appendBody writes Zero's body,
-// {"id","code","message","info"[,"fields"][,"debug"]}: the shape of
-// webexc's AppendJSON plus the extensions.
-func (h *Handler) appendBody(dst []byte, f *fault, r *http.Request, id string, debug bool) []byte {
-	scratch := getBuf()
-	text := *scratch
-	dst = append(dst, `{"id":`...)
-	dst = jsontext.AppendString(dst, id)
-	dst = append(dst, `,"code":`...)
-	dst = strconv.AppendInt(dst, int64(f.code()), 10)
-	dst = append(dst, `,"message":"`...)
-	text = clipBytes(f.appendMessage(text[:0]), maxText)
-	dst = jsontext.AppendEscaped(dst, text)
-	dst = append(dst, '"')
-
+// answer works out what every format writes for f: the texts go into
+// scratch, a pooled buffer the caller returns once the body is written.
+func (h *Handler) answer(a *Answer, f *fault, r *http.Request, id string, debug bool, scratch []byte) []byte {
 	b := h.bundle()
-	lang := h.language(r, b)
-	text = clipBytes(appendInfo(text[:0], b, lang, f), maxText)
-	if !isBlank(text) {
-		dst = append(dst, `,"info":"`...)
-		dst = jsontext.AppendEscaped(dst, text)
-		dst = append(dst, '"')
+	*a = Answer{ID: id, Code: f.code(), Status: f.status(), TypeBase: h.opts.ProblemTypeBase, bundle: b}
+	text := clipBytes(f.appendMessage(scratch[:0]), maxText)
+	msgEnd := len(text)
+	a.lang = h.language(r, b)
+	var used readable.Language
+	text, used = appendInfo(text, b, a.lang, f)
+	text = append(text[:msgEnd], clipBytes(text[msgEnd:], maxText)...)
+	if !isBlank(text[msgEnd:]) {
+		a.Language = used.String()
+	} else {
+		text = text[:msgEnd]
 	}
+	infoEnd := len(text)
 	if len(f.fields) > 0 {
-		dst, text = h.appendFields(dst, text, f, lang)
+		a.Fields = make([]Field, len(f.fields))
+		var rl *ruleLang
+		if h.opts.Rules != nil {
+			rl = h.opts.Rules.lang(a.lang)
+		}
+		for i, fe := range f.fields {
+			path := fieldPath(fe)
+			start := len(text)
+			if h.opts.Rules != nil {
+				text = h.opts.Rules.appendText(text, rl, fe.Tag(), kindOf(fe.Kind()), path, fe.Param())
+			}
+			a.Fields[i] = Field{Field: path, Rule: fe.Tag(), Param: fe.Param(), Info: text[start:len(text):len(text)]}
+		}
 	}
-	*scratch = text
-	putBuf(scratch)
+	// Slices are taken last: appends above may have moved the buffer.
+	a.Message, a.Info = text[:msgEnd:msgEnd], text[msgEnd:infoEnd:infoEnd]
+	if len(a.Fields) > 0 {
+		// Re-slice the field texts from the final buffer, in order.
+		at := infoEnd
+		for i := range a.Fields {
+			n := len(a.Fields[i].Info)
+			a.Fields[i].Info = text[at : at+n : at+n]
+			at += n
+		}
+	}
 	if debug {
-		dst = appendDebug(dst, f)
+		a.Debug = &Debug{Target: string(f.targetName()), Class: f.className(), Causes: causes(f.err)}
+		if f.panic != nil {
+			a.Debug.Stack = f.panic.Stack
+		}
+	}
+	return text
+}
+
+// ZeroJSON is Zero's own body, {"id","code","message","info"} with
+// "fields" for a validation failure and "debug" when allowed: the shape of
+// webexc's AppendJSON plus the extensions, byte for byte.
+var ZeroJSON Format = zeroJSON{}
+
+type zeroJSON struct{}
+
+func (zeroJSON) MediaType() string   { return "application/json" }
+func (zeroJSON) ContentType() string { return contentTypeJSON }
+
+func (zeroJSON) Append(dst []byte, a *Answer) []byte {
+	dst = append(dst, `{"id":`...)
+	dst = jsontext.AppendString(dst, a.ID)
+	dst = append(dst, `,"code":`...)
+	dst = strconv.AppendInt(dst, int64(a.Code), 10)
+	dst = append(dst, `,"message":`...)
+	dst = jsontext.AppendString(dst, a.Message)
+	if len(a.Info) > 0 {
+		dst = append(dst, `,"info":`...)
+		dst = jsontext.AppendString(dst, a.Info)
+	}
+	if len(a.Fields) > 0 {
+		dst = append(dst, `,"fields":[`...)
+		for i, fl := range a.Fields {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = append(dst, `{"field":`...)
+			dst = jsontext.AppendString(dst, fl.Field)
+			dst = append(dst, `,"rule":`...)
+			dst = jsontext.AppendString(dst, fl.Rule)
+			if fl.Param != "" {
+				dst = append(dst, `,"param":`...)
+				dst = jsontext.AppendString(dst, fl.Param)
+			}
+			if len(fl.Info) > 0 {
+				dst = append(dst, `,"info":`...)
+				dst = jsontext.AppendString(dst, fl.Info)
+			}
+			dst = append(dst, '}')
+		}
+		dst = append(dst, ']')
+	}
+	if a.Debug != nil {
+		dst = append(dst, `,"debug":`...)
+		dst = appendDebugJSON(dst, a.Debug)
+	}
+	return append(dst, '}')
+}
+
+// appendDebugJSON appends {"target","class","causes"[,"stack"]}.
+func appendDebugJSON(dst []byte, d *Debug) []byte {
+	dst = append(dst, `{"target":`...)
+	dst = jsontext.AppendString(dst, d.Target)
+	dst = append(dst, `,"class":`...)
+	dst = jsontext.AppendString(dst, d.Class)
+	dst = append(dst, `,"causes":[`...)
+	for i, c := range d.Causes {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = jsontext.AppendString(dst, c)
+	}
+	dst = append(dst, ']')
+	if len(d.Stack) > 0 {
+		dst = append(dst, `,"stack":[`...)
+		for i, line := range d.StackLines() {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = jsontext.AppendString(dst, line)
+		}
+		dst = append(dst, ']')
 	}
 	return append(dst, '}')
 }
@@ -50,90 +144,21 @@ func (h *Handler) appendBody(dst []byte, f *fault, r *http.Request, id string, d
 // the default) wins; else the exception's own readable text, which the
 // catalog's overlay gave in the default language, or SetReadable set;
 // else the bundle's default-language text.
-func appendInfo(dst []byte, b *readable.Bundle, lang readable.Language, f *fault) []byte {
+//
+// It returns the language of the text it appended.
+func appendInfo(dst []byte, b *readable.Bundle, lang readable.Language, f *fault) ([]byte, readable.Language) {
 	def := b.Default()
 	if lang.Tag() != def.Tag() {
 		out, from, ok := b.AppendText(dst, lang, f.code(), f.args()...)
 		if ok && from.Tag() != def.Tag() {
-			return out
+			return out, from
 		}
 	}
 	if own := f.appendOwnReadable(dst); !isBlank(own[len(dst):]) {
-		return own
+		return own, def
 	}
 	out, _, _ := b.AppendText(dst, def, f.code(), f.args()...)
-	return out
-}
-
-// appendFields appends ,"fields":[{"field","rule","param","info"},…]: every
-// violation of a validation failure, "param" only for rules that take one.
-// scratch is a buffer for the texts, returned for the caller's pool.
-func (h *Handler) appendFields(dst, scratch []byte, f *fault, lang readable.Language) ([]byte, []byte) {
-	var rl *ruleLang
-	if h.opts.Rules != nil {
-		rl = h.opts.Rules.lang(lang)
-	}
-	dst = append(dst, `,"fields":[`...)
-	for i, fe := range f.fields {
-		if i > 0 {
-			dst = append(dst, ',')
-		}
-		field := fieldPath(fe)
-		dst = append(dst, `{"field":`...)
-		dst = jsontext.AppendString(dst, field)
-		dst = append(dst, `,"rule":`...)
-		dst = jsontext.AppendString(dst, fe.Tag())
-		if p := fe.Param(); p != "" {
-			dst = append(dst, `,"param":`...)
-			dst = jsontext.AppendString(dst, p)
-		}
-		scratch = scratch[:0]
-		if h.opts.Rules != nil {
-			scratch = h.opts.Rules.appendText(scratch, rl, fe.Tag(), kindOf(fe.Kind()), field, fe.Param())
-		}
-		if len(scratch) > 0 {
-			dst = append(dst, `,"info":"`...)
-			dst = jsontext.AppendEscaped(dst, scratch)
-			dst = append(dst, '"')
-		}
-		dst = append(dst, '}')
-	}
-	return append(dst, ']'), scratch
-}
-
-// appendDebug appends ,"debug":{"target","class","causes"[,"stack"]}.
-func appendDebug(dst []byte, f *fault) []byte {
-	dst = append(dst, `,"debug":{"target":`...)
-	dst = jsontext.AppendString(dst, string(f.targetName()))
-	dst = append(dst, `,"class":`...)
-	dst = jsontext.AppendString(dst, f.className())
-	dst = append(dst, `,"causes":[`...)
-	for i, s := range causes(f.err) {
-		if i > 0 {
-			dst = append(dst, ',')
-		}
-		dst = jsontext.AppendString(dst, s)
-	}
-	dst = append(dst, ']')
-	if f.panic != nil && len(f.panic.Stack) > 0 {
-		dst = append(dst, `,"stack":[`...)
-		first := true
-		for line := range bytes.Lines(f.panic.Stack) {
-			line = bytes.TrimRight(line, "\n")
-			if len(bytes.TrimSpace(line)) == 0 {
-				continue
-			}
-			if !first {
-				dst = append(dst, ',')
-			}
-			first = false
-			dst = append(dst, '"')
-			dst = jsontext.AppendEscaped(dst, bytes.ReplaceAll(line, []byte("\t"), []byte("  ")))
-			dst = append(dst, '"')
-		}
-		dst = append(dst, ']')
-	}
-	return append(dst, '}')
+	return out, def
 }
 
 // maxText bounds the message and the info of a body: their params may

@@ -52,6 +52,18 @@ type Options struct {
 	// it, and a team may chain its own in front. See [Classifier].
 	Classify Classifier
 
+	// Formats are the body formats offered, in the order of preference:
+	// the first answers clients whose Accept names none of them. One
+	// format is a forced format. Default: [DefaultFormats], Zero's JSON
+	// first.
+	Formats []Format
+
+	// ProblemTypeBase starts the "type" URI of RFC 9457 answers, which
+	// ends in the code's number: point it at the catalog page
+	// (catalogpage) to make every type dereference. Default
+	// "urn:zerofault:error:".
+	ProblemTypeBase string
+
 	// SupportedMedia lists the media types the service reads, the {1} of
 	// a 415's -60006. Default "application/json"; the Echo adapters
 	// default to what Echo's binder reads ([EchoMedia]).

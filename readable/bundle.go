@@ -144,6 +144,33 @@ func (b *Bundle) AppendText(dst []byte, l Language, code int, params ...any) ([]
 	return dst, Language{}, false
 }
 
+// AppendPlainText appends code's text in l, or in the language l falls
+// back to, when that text takes no arguments: a fixed text, the same for
+// every occurrence of the code, such as a problem's title. It reports
+// false when the text there takes arguments, or there is none.
+func (b *Bundle) AppendPlainText(dst []byte, l Language, code int) ([]byte, bool) {
+	i := b.resolve(l)
+	fb := b.langs[i].fallback
+	for k := -1; k < len(fb); k++ {
+		j := i
+		if k >= 0 {
+			j = fb[k]
+		}
+		t := b.langs[j].texts[code]
+		if t == nil {
+			continue
+		}
+		if t.plural || t.forms[formOther].ArgCount() > 0 {
+			return dst, false
+		}
+		if out, err := t.forms[formOther].AppendFormat(dst); err == nil {
+			return out, true
+		}
+		return dst, false
+	}
+	return dst, false
+}
+
 // formOf chooses the form of t for params: its count argument's plural
 // form, or other when the form is not written.
 func (l *lang) formOf(t *text, params []any) form {

@@ -70,6 +70,7 @@ func Run(t *testing.T, bundle *readable.Bundle, newServer func(Setup) http.Handl
 	t.Run("validation", func(t *testing.T) { validation(t, newSuite(t, bundle, newServer)) })
 	t.Run("headers", func(t *testing.T) { headers(t, newSuite(t, bundle, newServer)) })
 	t.Run("logs", func(t *testing.T) { logs(t, newSuite(t, bundle, newServer)) })
+	t.Run("formats", func(t *testing.T) { formats(t, newSuite(t, bundle, newServer)) })
 }
 
 // suite is one server under test with its log.
