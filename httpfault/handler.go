@@ -113,13 +113,13 @@ func (h *Handler) Answer(w http.ResponseWriter, r *http.Request, err error, desc
 		// Someone answered already: a logging middleware called the error
 		// handler before the framework did, or a handler wrote and then
 		// failed. There is nothing left to tell the client.
-		h.log(r, &f, h.requestID(w, r, &f), true, facts.Status)
+		h.log(r, &f, h.requestID(w.Header(), r, &f), true, facts.Status)
 		return
 	}
 
 	hdr := w.Header()
 	clearRepresentation(hdr)
-	id := h.requestID(w, r, &f)
+	id := h.requestID(hdr, r, &f)
 	format := h.formats[0]
 	if len(h.formats) > 1 {
 		if v := r.Header[headerAccept]; len(v) > 0 {
@@ -243,4 +243,28 @@ func (h *Handler) guard(w http.ResponseWriter, r *http.Request, facts *Facts) {
 	if r.Method != http.MethodHead {
 		_, _ = w.Write([]byte(FallbackBody))
 	}
+}
+
+// Describe classifies err and works out its answer for r as Answer
+// would, and logs the failure once, but writes nothing: for transports
+// that carry a failure in something other than an HTTP body (a gRPC
+// status, say). r stands for the call: its method, path and headers
+// (Accept-Language, the request id header, a debug token) are read as
+// Answer reads them. The texts of the Answer returned are the caller's
+// to keep. A panic inside (a Map hook, a param's String method) is
+// contained: the answer is then a plain -60007.
+func (h *Handler) Describe(r *http.Request, err error, facts Facts) (a Answer) {
+	defer func() {
+		if p := recover(); p != nil {
+			h.logger().LogAttrs(r.Context(), slog.LevelError, "zerofault: describing a failure panicked", slog.Any("panic", p))
+			a = Answer{Code: -60007, Status: http.StatusInternalServerError, Message: []byte("internal server error"), TypeBase: h.opts.ProblemTypeBase}
+		}
+	}()
+	var f fault
+	h.classify(&f, err, r, facts.Target, facts.Debug || h.opts.Development)
+	id := h.requestID(nil, r, &f)
+	scratch := make([]byte, 0, 256)
+	h.answer(&a, &f, r, id, facts.Debug, scratch)
+	h.log(r, &f, id, false, 0)
+	return a
 }

@@ -183,3 +183,23 @@ func TestEchoedInputIsBounded(t *testing.T) {
 		}
 	}
 }
+
+// Describe works out an answer without writing it, for other transports.
+func TestDescribe(t *testing.T) {
+	faults := httpfault.New(&httpfault.Options{Logger: slog.New(slog.DiscardHandler)})
+	r := httptest.NewRequest("POST", "/shop.Orders/Place", nil)
+	r.Header.Set("Accept-Language", "zh-CN")
+	r.Header.Set("X-Request-Id", "call-7")
+	a := faults.Describe(r, fmt.Errorf("place: %w", notFound()), httpfault.Facts{Target: "/shop.Orders/Place"})
+	if a.Code != -60008 || a.Status != 404 || a.ID != "call-7" || a.Language != "zh-CN" || len(a.Info) == 0 || !strings.HasPrefix(string(a.Message), "(404)") {
+		t.Errorf("%+v", a)
+	}
+	a = faults.Describe(r, errors.New("secret"), httpfault.Facts{})
+	if a.Code != -60007 || a.Status != 500 || strings.Contains(string(a.Message), "secret") {
+		t.Errorf("%+v", a)
+	}
+	boom := httpfault.New(&httpfault.Options{Logger: slog.New(slog.DiscardHandler), Map: func(error) *webexc.WebException { panic("hook") }})
+	if a := boom.Describe(r, errors.New("x"), httpfault.Facts{}); a.Code != -60007 || a.Status != 500 {
+		t.Errorf("a panicking hook: %+v", a)
+	}
+}

@@ -5,8 +5,8 @@ import "net/http"
 // requestID returns the id of the response: the one a middleware already
 // put in the response header (echo's RequestID, say), else a well-formed
 // one the client sent, else the exception's own.
-func (h *Handler) requestID(w http.ResponseWriter, r *http.Request, f *fault) string {
-	if v := w.Header()[h.idHeader]; len(v) > 0 && validID(v[0]) {
+func (h *Handler) requestID(res http.Header, r *http.Request, f *fault) string {
+	if v := res[h.idHeader]; len(v) > 0 && validID(v[0]) {
 		return v[0]
 	}
 	if v := r.Header[h.idHeader]; len(v) > 0 && validID(v[0]) {

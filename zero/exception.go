@@ -262,6 +262,16 @@ func MakeRunIn(cat *catalog.Catalog, class *Class, target Target, params []any) 
 	return e
 }
 
+// MakeRunMessage returns the runtime part of an exception of class whose
+// message is already written: one that came from another process (an
+// HTTP body, a gRPC status), which this one must not format again from
+// its own catalog.
+func MakeRunMessage(class *Class, target Target, message string) ZeroRunException {
+	var e ZeroRunException
+	e.class, e.target, e.message = class, target, message
+	return e
+}
+
 // As lets errors.As find the runtime root inside any runtime exception.
 func (e *ZeroRunException) As(target any) bool {
 	if p, ok := target.(**ZeroRunException); ok {
