@@ -10,6 +10,7 @@ import (
 
 	"github.com/go-playground/validator/v10"
 
+	"github.com/zeroport/zerofault/internal/errtree"
 	"github.com/zeroport/zerofault/webexc"
 	"github.com/zeroport/zerofault/zero"
 	"github.com/zeroport/zerofault/zero/catalog"
@@ -64,12 +65,10 @@ type scan struct {
 	timeParse  *time.ParseError
 }
 
-// maxDepth bounds the walk, against an error that wraps itself.
-const maxDepth = 64
-
-func (s *scan) walk(err error, classify Classifier, depth int) {
-	for ; err != nil && depth < maxDepth; depth++ {
-		switch e := err.(type) {
+// walk records what the tree under err holds, in one pass.
+func (s *scan) walk(err error, classify Classifier) {
+	for e := range errtree.All(err) {
+		switch e := e.(type) {
 		case *webexc.WebException:
 			s.setWeb(e)
 		case *PanicError:
@@ -91,18 +90,7 @@ func (s *scan) walk(err error, classify Classifier, depth int) {
 				s.timeParse = e
 			}
 		default:
-			s.other(err, classify)
-		}
-		switch u := err.(type) {
-		case interface{ Unwrap() error }:
-			err = u.Unwrap()
-		case interface{ Unwrap() []error }:
-			for _, inner := range u.Unwrap() {
-				s.walk(inner, classify, depth+1)
-			}
-			return
-		default:
-			return
+			s.other(e, classify)
 		}
 	}
 }
@@ -171,7 +159,7 @@ func (h *Handler) classify(f *fault, err error, r *http.Request, target string, 
 		}
 	}
 	var s scan
-	s.walk(err, h.opts.Classify, 0)
+	s.walk(err, h.opts.Classify)
 	switch {
 	case s.web != nil:
 		f.exc = s.web

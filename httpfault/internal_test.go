@@ -212,7 +212,7 @@ func TestFieldPath(t *testing.T) {
 		t.Fatal(err)
 	}
 	var s scan
-	s.walk(err, nil, 0)
+	s.walk(err, nil)
 	if len(s.validation) != 2 {
 		t.Fatalf("validation = %v", s.validation)
 	}

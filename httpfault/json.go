@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/zeroport/zerofault/internal/errtree"
 	"github.com/zeroport/zerofault/internal/jsontext"
 	"github.com/zeroport/zerofault/readable"
 )
@@ -188,35 +189,23 @@ const maxCause = 1024
 // paid only by debug responses and enabled log records.
 func causes(err error) []string {
 	var out []string
-	var walk func(error, int)
-	walk = func(err error, depth int) {
-		for ; err != nil && depth < maxDepth; depth++ {
-			if j, ok := err.(interface{ Unwrap() []error }); ok {
-				// errors.Join and the like: list the parts, not the
-				// container, whose text is theirs joined.
-				for _, inner := range j.Unwrap() {
-					walk(inner, depth+1)
-				}
-				return
+	for e := range errtree.All(err) {
+		if _, ok := e.(interface{ Unwrap() []error }); ok {
+			// errors.Join and the like: list the parts, not the
+			// container, whose text is theirs joined.
+			continue
+		}
+		s := e.Error()
+		dup := false
+		for _, prev := range out {
+			if strings.Contains(prev, s) {
+				dup = true
+				break
 			}
-			s := err.Error()
-			dup := false
-			for _, prev := range out {
-				if strings.Contains(prev, s) {
-					dup = true
-					break
-				}
-			}
-			if !dup {
-				out = append(out, clipTo(s, maxCause))
-			}
-			u, ok := err.(interface{ Unwrap() error })
-			if !ok {
-				return
-			}
-			err = u.Unwrap()
+		}
+		if !dup {
+			out = append(out, clipTo(s, maxCause))
 		}
 	}
-	walk(err, 0)
 	return out
 }

@@ -101,22 +101,11 @@ func (b *Bundle) Localize(code int, params []any, prefs ...string) string {
 // {0,number}) counts as missing in its language, so the next is tried:
 // end users see no half-formatted template.
 func (b *Bundle) Text(l Language, code int, params ...any) (string, Language, bool) {
-	i := b.resolve(l)
-	fb := b.langs[i].fallback
-	for k := -1; k < len(fb); k++ {
-		j := i
-		if k >= 0 {
-			j = fb[k]
-		}
-		t := b.langs[j].texts[code]
-		if t == nil {
-			continue
-		}
-		if s, err := t.forms[b.langs[j].formOf(t, params)].Format(params...); err == nil {
-			return s, b.language(j), true
-		}
+	out, from, ok := b.AppendText(nil, l, code, params...)
+	if !ok {
+		return "", Language{}, false
 	}
-	return "", Language{}, false
+	return string(out), from, true
 }
 
 // AppendText is Text appending to dst, for renderers that build a

@@ -3,6 +3,7 @@ package zero
 import (
 	"strconv"
 
+	"github.com/zeroport/zerofault/internal/errtree"
 	"github.com/zeroport/zerofault/zero/catalog"
 )
 
@@ -196,8 +197,9 @@ func (f *fault) SetCause(err error) {
 }
 
 // Is reports whether target is an exception with the same code; uncoded
-// exceptions match by class name. It makes errors.Is(err, webexc.ErrX)
-// work for any two instances of a code.
+// exceptions match by class name. It makes errors.Is(err, other) true for
+// any two instances of a code; the generated IsXxx predicates
+// (webexc.IsServiceNotFound, say) ask the same without an instance.
 func (f *fault) Is(target error) bool {
 	t, ok := target.(interface{ zeroFault() *fault })
 	if !ok {
@@ -299,22 +301,9 @@ func HasCode(err error, code int) bool {
 	if code == 0 {
 		return false
 	}
-	for err != nil {
-		if f, ok := err.(interface{ zeroFault() *fault }); ok && f.zeroFault().class.Code == code {
+	for e := range errtree.All(err) {
+		if f, ok := e.(interface{ zeroFault() *fault }); ok && f.zeroFault().class.Code == code {
 			return true
-		}
-		switch u := err.(type) {
-		case interface{ Unwrap() error }:
-			err = u.Unwrap()
-		case interface{ Unwrap() []error }:
-			for _, e := range u.Unwrap() {
-				if HasCode(e, code) {
-					return true
-				}
-			}
-			return false
-		default:
-			return false
 		}
 	}
 	return false

@@ -50,7 +50,10 @@ func (e *ErrorMissingException) MissingCode() int { return e.missingCode }
 
 // IsErrorMissing reports whether err is or wraps an ErrorMissingException,
 // which includes every exception whose code has no template.
-func IsErrorMissing(err error) bool { return is[*ErrorMissingException](err) }
+func IsErrorMissing(err error) bool {
+	_, ok := errors.AsType[*ErrorMissingException](err)
+	return ok
+}
 
 // uncoded builds the runtime root of an uncoded exception whose message is
 // given rather than catalogued.
@@ -58,10 +61,4 @@ func uncoded(class *Class, target Target, message string, params ...any) ZeroRun
 	var e ZeroRunException
 	e.class, e.target, e.params, e.message = class, target, params, message
 	return e
-}
-
-// is reports whether err's chain holds an E.
-func is[E error](err error) bool {
-	var target E
-	return errors.As(err, &target)
 }

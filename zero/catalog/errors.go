@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+
+	"github.com/zeroport/zerofault/internal/errtree"
 )
 
 // LoadError reports one problem found while loading a catalog file. Load
@@ -37,24 +39,11 @@ func (e *LoadError) Unwrap() error { return e.Err }
 // order they were found.
 func Problems(err error) []*LoadError {
 	var out []*LoadError
-	var walk func(error)
-	walk = func(err error) {
-		switch e := err.(type) {
-		case nil:
-		case *LoadError:
-			out = append(out, e)
-		case interface{ Unwrap() []error }:
-			for _, inner := range e.Unwrap() {
-				walk(inner)
-			}
-		default:
-			var le *LoadError
-			if errors.As(err, &le) {
-				out = append(out, le)
-			}
+	for e := range errtree.All(err) {
+		if le, ok := e.(*LoadError); ok {
+			out = append(out, le)
 		}
 	}
-	walk(err)
 	return out
 }
 
