@@ -2,6 +2,7 @@ package echofault
 
 import (
 	"log/slog"
+	"net/http"
 
 	"github.com/labstack/echo/v4"
 
@@ -72,6 +73,10 @@ type ErrorHandlerConfig struct {
 	// WebException returned is only read, never modified.
 	Map func(err error) *webexc.WebException
 
+	// Observe, when set, sees every failure answered: the hook of
+	// tracing and metrics. See httpfault.Options.Observe.
+	Observe func(r *http.Request, a *httpfault.Answer)
+
 	// ClientErrorLogLimit bounds the log records of client errors (4xx)
 	// per code and second; the next record of a code says how many were
 	// dropped. Default 10; negative: no limit.
@@ -125,6 +130,7 @@ func ErrorHandlerWithConfig(cfg ErrorHandlerConfig) echo.HTTPErrorHandler {
 		Classify:            Classify,
 		SupportedMedia:      httpfault.EchoMedia,
 		ClientErrorLogLimit: cfg.ClientErrorLogLimit,
+		Observe:             cfg.Observe,
 	})}
 	return a.handle
 }

@@ -167,6 +167,10 @@ func (h *Handler) Answer(w http.ResponseWriter, r *http.Request, err error, desc
 				slog.String("request_id", id), slog.String("error", werr.Error()))
 		}
 	}
+	if h.opts.Observe != nil {
+		observed := a // a copy, so that a itself stays on the stack
+		h.opts.Observe(r, &observed)
+	}
 	putBuf(buf)
 	putBuf(scratch)
 	h.log(r, &f, id, false, 0)
@@ -266,5 +270,9 @@ func (h *Handler) Describe(r *http.Request, err error, facts Facts) (a Answer) {
 	scratch := make([]byte, 0, 256)
 	h.answer(&a, &f, r, id, facts.Debug, scratch)
 	h.log(r, &f, id, false, 0)
+	if h.opts.Observe != nil {
+		observed := a
+		h.opts.Observe(r, &observed)
+	}
 	return a
 }

@@ -69,6 +69,11 @@ type Options struct {
 	// default to what Echo's binder reads ([EchoMedia]).
 	SupportedMedia string
 
+	// Observe, when set, sees every failure answered (or described) once
+	// its answer is worked out: the hook of tracing and metrics (see the
+	// OpenTelemetry module). The Answer is valid only during the call.
+	Observe func(r *http.Request, a *Answer)
+
 	// ClientErrorLogLimit bounds the log records of client errors (4xx)
 	// per code and second; records over it are dropped and counted, and
 	// the next record of that code says how many ("dropped"). Server

@@ -3,6 +3,7 @@ package echofault
 import (
 	"errors"
 	"log/slog"
+	"net/http"
 
 	"github.com/labstack/echo/v5"
 	"github.com/labstack/echo/v5/middleware"
@@ -66,6 +67,10 @@ type ErrorHandlerConfig struct {
 	// mapping. Return nil to leave an error to the handler.
 	Map func(err error) *webexc.WebException
 
+	// Observe, when set, sees every failure answered: the hook of
+	// tracing and metrics. See httpfault.Options.Observe.
+	Observe func(r *http.Request, a *httpfault.Answer)
+
 	// ClientErrorLogLimit bounds the log records of client errors (4xx)
 	// per code and second. Default 10; negative: no limit.
 	ClientErrorLogLimit int
@@ -128,6 +133,7 @@ func (cfg ErrorHandlerConfig) ToErrorHandler() (echo.HTTPErrorHandler, error) {
 		Classify:            Classify,
 		SupportedMedia:      httpfault.EchoMedia,
 		ClientErrorLogLimit: cfg.ClientErrorLogLimit,
+		Observe:             cfg.Observe,
 	})}
 	return a.handle, nil
 }
