@@ -86,6 +86,8 @@ func RangeNamed(name string) (Range, bool) {
 const (
 	RuleDeclaration     = "declaration"      // the declaration itself is malformed; never exempt
 	RuleSyntax          = "syntax"           // a template does not compile; never exempt
+	RuleCatalog         = "catalog"          // a catalog file breaks a loader's rule; never exempt
+	RuleFrameworkCode   = "framework-code"   // a code the framework's catalog already uses
 	RuleStaleExemption  = "stale-exemption"  // an exemption covers no finding; never exempt
 	RuleDuplicateCode   = "duplicate-code"   // two declarations share a code
 	RuleDuplicateName   = "duplicate-name"   // two declarations share a Go name or class
@@ -102,9 +104,9 @@ const (
 
 // ExemptRules are the rules an exemption may name, in the docs' order.
 var ExemptRules = []string{
-	RuleDuplicateCode, RuleDuplicateName, RuleStatusName, RuleStatusPrefix,
-	RuleStatusStandard, RuleCodeRange, RuleMissingTemplate, RuleParams,
-	RuleApostrophe, RuleSlf4j,
+	RuleDuplicateCode, RuleDuplicateName, RuleFrameworkCode, RuleStatusName,
+	RuleStatusPrefix, RuleStatusStandard, RuleCodeRange, RuleMissingTemplate,
+	RuleParams, RuleApostrophe, RuleSlf4j,
 }
 
 // Finding is one problem with the inputs.
