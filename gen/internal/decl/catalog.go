@@ -103,7 +103,7 @@ func OverlayKind(name string) catfile.Kind {
 // bare digits. Every problem the loaders would refuse the file for is a
 // finding of rule catalog, in the loaders' words.
 func ParseCatalog(name string, data []byte, readable bool) (*Catalog, []Finding) {
-	c := &Catalog{Path: name, Readable: readable, byCode: map[int]*Entry{}, Framework: isFramework(data)}
+	c := &Catalog{Path: name, Readable: readable, byCode: map[int]*Entry{}, Framework: IsFramework(data)}
 	kind := catfile.Errors
 	if readable {
 		kind = OverlayKind(name)
@@ -154,9 +154,9 @@ func parseEmbedded(name string, readable bool) (*Catalog, []Finding) {
 // Lookup returns the framework's error-catalog entry of code.
 func (fw *Framework) Lookup(code int) (*Entry, bool) { return fw.Errors.Lookup(code) }
 
-// isFramework reports whether data is the content of one of the embedded
-// framework catalogs.
-func isFramework(data []byte) bool {
+// IsFramework reports whether data is the content of one of zerofault's
+// embedded catalogs.
+func IsFramework(data []byte) bool {
 	for _, n := range frameworkFiles() {
 		if b, err := config.FS.ReadFile(n); err == nil && bytes.Equal(b, data) {
 			return true
