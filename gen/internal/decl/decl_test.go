@@ -291,3 +291,64 @@ func TestLoad(t *testing.T) {
 		t.Errorf("Template = %+v, %v", entry, ok)
 	}
 }
+
+// TestDerive: a web exception's status comes from its template's prefix
+// and its class from the status and the name, unless declared.
+func TestDerive(t *testing.T) {
+	m := fstest.MapFS{
+		"cfg/e.yml": {Data: []byte(`E100001: "(409) - Item {0} is out of stock."
+E100002: "No prefix {0}."
+E100003: "(404) - Gone."
+E100004: "  (503)  -  Spaced prefix."
+E100005: "(42) - Not a status."
+`)},
+		"web/exceptions.yml": {Data: []byte(`package: web
+family: web
+catalogs: [../cfg/e.yml]
+ranges: [user]
+exceptions:
+  - {name: OutOfStock, code: -100001, params: [{name: sku, type: string}], doc: D.}
+  - {name: NoPrefix, code: -100002, params: [{name: x, type: string}], doc: D.}
+  - {name: Declared, class: _410GoneException, code: -100003, status: 410, doc: D.}
+  - {name: ClassOnly, class: _404ClassOnlyException, code: -100003, doc: D.}
+  - {name: StatusOnly, code: -100001, status: 404, params: [{name: sku, type: string}], doc: D.}
+  - {name: Spaced, code: -100004, doc: D.}
+  - {name: Short, code: -100005, doc: D.}
+`)},
+		"up/exceptions.yml": {Data: []byte(`package: up
+family: up
+catalogs: [../cfg/e.yml]
+ranges: [user]
+exceptions:
+  - {name: Busy, code: -100001, params: [{name: sku, type: string}], doc: D.}
+`)},
+	}
+	read := func(name string) ([]byte, error) { return fs.ReadFile(m, name) }
+	set, findings := Load(read, "web/exceptions.yml", "up/exceptions.yml")
+	if len(findings) > 0 {
+		t.Fatalf("findings: %v", findings)
+	}
+	type want struct {
+		class                 string
+		status                int
+		classDerived, derived bool
+	}
+	wants := map[string]want{
+		"OutOfStock": {"_409OutOfStockException", 409, true, true},
+		"NoPrefix":   {"_400NoPrefixException", 0, true, false}, // EffectiveStatus: the default 400
+		"Declared":   {"_410GoneException", 410, false, false},
+		"ClassOnly":  {"_404ClassOnlyException", 404, false, true},
+		"StatusOnly": {"_404StatusOnlyException", 404, true, false},
+		"Spaced":     {"_503SpacedException", 503, true, true},
+		"Short":      {"_400ShortException", 0, true, false},
+		"Busy":       {"BusyException", 0, true, false},
+	}
+	for _, f := range set.Files {
+		for _, e := range f.Exceptions {
+			w := wants[e.Name]
+			if e.Class != w.class || e.Status != w.status || e.ClassDerived != w.classDerived || e.StatusDerived != w.derived {
+				t.Errorf("%s: class %q status %d (derived %v, %v); want %+v", e.Name, e.Class, e.Status, e.ClassDerived, e.StatusDerived, w)
+			}
+		}
+	}
+}

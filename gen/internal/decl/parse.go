@@ -365,7 +365,7 @@ func (p *parser) exception(m *yaml.Node, key string) {
 			}
 		}
 	})
-	for _, field := range []string{"name", "class", "doc"} {
+	for _, field := range []string{"name", "doc"} {
 		if !seen[field] {
 			p.errorf(m.Line, key, "%s: the field is required", field)
 		}

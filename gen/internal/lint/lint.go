@@ -125,20 +125,8 @@ func (c *compiled) unused() []int {
 	return out
 }
 
-// statusPrefix reads the "(404) -" prefix of a web template.
-var statusPrefix = regexp.MustCompile(`^\s*\((\d{3})\)\s*-`)
-
 // classStatus reads the status in a class name such as _404ServiceNotFoundException.
 var classStatus = regexp.MustCompile(`^_(\d{3})`)
-
-func prefixStatus(src string) (int, bool) {
-	m := statusPrefix.FindStringSubmatch(src)
-	if m == nil {
-		return 0, false
-	}
-	n, _ := strconv.Atoi(m[1])
-	return n, true
-}
 
 func plural(n int, one, many string) string {
 	if n == 1 {
@@ -301,14 +289,17 @@ func (o Options) exception(s *decl.Set, e *decl.Exception) []decl.Finding {
 	if f.Family == decl.FamilyWeb {
 		st := e.EffectiveStatus()
 		if m := classStatus.FindStringSubmatch(e.Class); m != nil && m[1] != strconv.Itoa(st) {
-			if e.Status == 0 {
+			switch {
+			case e.Status == 0:
 				add(decl.RuleStatusName, fmt.Sprintf("the status defaults to %d but the class name %s says %s; declare status: %s", st, e.Class, m[1], m[1]))
-			} else {
+			case e.StatusDerived:
+				add(decl.RuleStatusName, fmt.Sprintf("the template's (%d) prefix gives status %d but the class name %s says %s", st, st, e.Class, m[1]))
+			default:
 				add(decl.RuleStatusName, fmt.Sprintf("status %d differs from %s in the class name %s", st, m[1], e.Class))
 			}
 		}
 		if tmpl != nil && e.Code != 0 {
-			if p, ok := prefixStatus(tmpl.src); ok && p != st {
+			if p, ok := decl.PrefixStatus(tmpl.src); ok && p != st {
 				add(decl.RuleStatusPrefix, fmt.Sprintf("status %d differs from the (%d) prefix of %s", st, p, label))
 			}
 		}

@@ -278,6 +278,39 @@ func TestRules(t *testing.T) {
 			want: []string{"cfg/readable.ja.yml:2: 60014: params: uses {2} but E60014 takes 2 arguments"},
 		},
 		{
+			name: "derived: status and class from the template",
+			files: map[string]string{"m/exceptions.yml": header("web") + `
+  - {name: A, code: -100006, params: [{name: x, type: string}], doc: A.}
+  - {name: B, code: -100002, params: [{name: x, type: string}], doc: B.}
+`},
+		},
+		{
+			name: "derived: a declared class still meets the template's prefix",
+			files: map[string]string{"m/exceptions.yml": header("web") + `
+  - {name: A, class: _409AException, code: -100006, params: [{name: x, type: string}], doc: A.}
+`},
+			want: []string{"m/exceptions.yml:8: A: status-name: the template's (404) prefix gives status 404 but the class name _409AException says 409"},
+		},
+		{
+			name: "derived: a declared status still meets the template's prefix",
+			files: map[string]string{"m/exceptions.yml": header("web") + `
+  - {name: A, code: -100006, status: 409, params: [{name: x, type: string}], doc: A.}
+`},
+			want: []string{"m/exceptions.yml:8: A: status-prefix: status 409 differs from the (404) prefix of E100006 (cfg/error.yml:6)"},
+		},
+		{
+			name: "derived: a derived class meets a declared one",
+			files: map[string]string{"m/exceptions.yml": header("web") + `
+  - {name: A, code: -100006, params: [{name: x, type: string}], doc: A.}
+  - {name: B, class: _404AException, code: -100002, status: 404, params: [{name: x, type: string}], doc: B., exempt: [{rule: status-prefix, reason: test}]}
+`},
+			want: []string{
+				"m/exceptions.yml:8: A: duplicate-name: class _404AException is also declared by B (m/exceptions.yml:9)",
+				"m/exceptions.yml:9: B: duplicate-name: class _404AException is also declared by A (m/exceptions.yml:8)",
+				"exempted m/exceptions.yml:9: B: status-prefix: status 404 differs from the (400) prefix of E100002 (cfg/error.yml:2)",
+			},
+		},
+		{
 			name: "framework-code",
 			files: map[string]string{"m/exceptions.yml": strings.Replace(header("web"), "[user]", "[web]", 1) + `
   - {name: A, class: _400AException, code: -60001, params: [{name: x, type: string}], doc: A.}
