@@ -55,15 +55,15 @@ func (b *builder) lang(tag language.Tag, file string) *langBuild {
 	return lb
 }
 
-// add loads one file.
-func (b *builder) add(s source, o options) []error {
+// add loads one file, whose content is data unless reading it failed
+// with rerr.
+func (b *builder) add(s source, data []byte, rerr error, o options) []error {
 	tag, err := languageOf(s, b.def)
 	if err != nil {
 		return []error{problem(s.name, 0, "", ErrLanguage, "the name does not end in .<BCP 47 tag>.yml: %v", err)}
 	}
-	data, err := s.read()
-	if err != nil {
-		return []error{&LoadError{File: s.name, Err: err}}
+	if rerr != nil {
+		return []error{&LoadError{File: s.name, Err: rerr}}
 	}
 	raws, errs := parseFile(s.name, data)
 	lb := b.lang(tag, s.name)

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -22,6 +24,10 @@ type source struct {
 	fsys      fs.FS  // nil: the operating system's file name
 	lang      string // "" means: from the name, else the default language
 	framework bool
+	// registered marks an overlay a package of generated exceptions
+	// registered (catalog.Register); its texts load after the framework's
+	// and before those given to Load.
+	registered bool
 }
 
 func (s source) read() ([]byte, error) {
@@ -42,11 +48,16 @@ type glob struct {
 }
 
 type options struct {
-	lang      string
-	framework bool
-	check     *catalog.Catalog
-	sources   []any // source or glob, in the order given
+	lang         string
+	framework    bool
+	unregistered bool // leave out the registered packages' overlays
+	check        *catalog.Catalog
+	sources      []any // source or glob, in the order given
 }
+
+// withoutRegistered leaves out the registered packages' overlays, for
+// Current's fallback when they fail to load.
+func withoutRegistered(o *options) { o.unregistered = true }
 
 // Option configures Load.
 type Option func(*options)
@@ -109,8 +120,9 @@ func frameworkSources() ([]source, error) {
 	return out, nil
 }
 
-// Load reads the framework overlays and the given files, in that order,
-// and compiles every text. It reports every problem it finds, as
+// Load reads the framework overlays, the overlays of the packages of
+// generated exceptions the program imports (catalog.Register) and the
+// given files, in that order, and compiles every text. It reports every problem it finds, as
 // *LoadError values joined with errors.Join, and then returns no bundle.
 //
 // A user file may redefine a framework text: that is how an application
@@ -135,6 +147,14 @@ func Load(opts ...Option) (*Bundle, error) {
 		}
 		all = append(all, fw...)
 	}
+	for _, p := range catalog.Registered() {
+		if p.FS == nil || o.unregistered {
+			continue
+		}
+		for _, n := range p.Readables {
+			all = append(all, source{name: p.Path + "/" + n, path: n, fsys: p.FS, registered: true})
+		}
+	}
 	for _, s := range o.sources {
 		switch s := s.(type) {
 		case source:
@@ -156,8 +176,21 @@ func Load(opts ...Option) (*Bundle, error) {
 	}
 
 	bb := newBuilder(def)
+	seen := map[[2]string]bool{}
 	for _, s := range all {
-		errs = append(errs, bb.add(s, o)...)
+		data, err := s.read()
+		if err == nil {
+			// A registered file also given explicitly (as the code that
+			// loaded it before it registered still does) is read once.
+			k := [2]string{path.Base(filepath.ToSlash(s.name)), string(data)}
+			if !s.registered && seen[k] {
+				continue
+			}
+			if s.registered {
+				seen[k] = true
+			}
+		}
+		errs = append(errs, bb.add(s, data, err, o)...)
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)

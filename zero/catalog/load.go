@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
+	"path/filepath"
 	"slices"
 	"strconv"
 
@@ -23,6 +25,10 @@ type source struct {
 	kind      kind
 	fsys      fs.FS // nil: read name from the operating system
 	framework bool
+	// registered marks a file a package registered (see Register); a
+	// file given explicitly with the same name and content is the same
+	// file, and is read once.
+	registered bool
 }
 
 type options struct {
@@ -30,6 +36,9 @@ type options struct {
 	override  bool
 	framework bool
 	sources   []source
+	// lazy is Current's first load, before any start-up: registered codes
+	// whose catalogs the application has yet to load are not an error.
+	lazy bool
 }
 
 // Option configures Load.
@@ -101,22 +110,58 @@ func Load(opts ...Option) (*Catalog, error) {
 	if o.framework {
 		all = append(all, frameworkSources...)
 	}
+	all = append(all, registeredSources()...)
 	all = append(all, o.sources...)
+
+	files := make([]readFile, 0, len(all))
+	seen := map[fileKey]bool{}
+	for _, s := range all {
+		f := readFile{source: s}
+		f.data, f.err = s.read()
+		if f.err == nil {
+			// A registered file also given explicitly (as the code that
+			// loaded it before it registered still does) is read once.
+			k := fileKey{s.kind, path.Base(filepath.ToSlash(s.name)), string(f.data)}
+			if !s.registered && seen[k] {
+				continue
+			}
+			if s.registered {
+				seen[k] = true
+			}
+		}
+		files = append(files, f)
+	}
 
 	c := &Catalog{locale: o.locale, errors: map[int]*Entry{}, readable: map[int]*Entry{}}
 	l := &loading{opts: o, named: map[int]bool{}}
 	var errs []error
 	for _, k := range []kind{errorsKind, readablesKind} {
-		for _, s := range all {
-			if s.kind == k {
-				errs = append(errs, c.add(s, l)...)
+		for _, f := range files {
+			if f.kind == k {
+				errs = append(errs, c.add(f, l)...)
 			}
 		}
+	}
+	if !o.lazy {
+		errs = append(errs, missingTemplates(c, l.named)...)
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
 	return c, nil
+}
+
+// readFile is a source with its content read.
+type readFile struct {
+	source
+	data []byte
+	err  error
+}
+
+// fileKey identifies a file by its kind, base name and content.
+type fileKey struct {
+	kind       kind
+	base, data string
 }
 
 // loading is the state of one Load.
@@ -129,11 +174,10 @@ type loading struct {
 }
 
 // add loads one file into c.
-func (c *Catalog) add(s source, l *loading) []error {
-	o := l.opts
-	data, err := s.read()
-	if err != nil {
-		return []error{&LoadError{File: s.name, Err: err}}
+func (c *Catalog) add(f readFile, l *loading) []error {
+	s, o, data := f.source, l.opts, f.data
+	if f.err != nil {
+		return []error{&LoadError{File: s.name, Err: f.err}}
 	}
 	named := l.named
 	if s.kind == readablesKind {

@@ -163,6 +163,17 @@ func (s *Set) ReadableTexts(e *Exception) []*Entry {
 	return out
 }
 
+// IsFramework reports whether f declares the framework's own exceptions:
+// its catalogs are zerofault's embedded ones, which every program loads.
+func (s *Set) IsFramework(f *File) bool {
+	for _, r := range f.Catalogs {
+		if c, ok := s.Catalogs[r.Path]; ok && c.Framework {
+			return true
+		}
+	}
+	return false
+}
+
 // OSRead is the ReadFunc of the operating system.
 func OSRead(name string) ([]byte, error) { return os.ReadFile(name) }
 

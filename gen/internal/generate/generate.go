@@ -102,7 +102,7 @@ func Run(cfg Config) (Result, error) {
 	}
 
 	for _, f := range set.Files {
-		src, err := render.Go(set, f)
+		src, err := render.Go(set, f, render.Where{ImportPath: importPath(cfg.Root, f.Dir), Declaration: displayPath(cfg.Root, f.Path)})
 		if err != nil {
 			return res, err
 		}
@@ -197,6 +197,51 @@ func displayPath(root, path string) string {
 		}
 	}
 	return filepath.ToSlash(filepath.Base(path))
+}
+
+// importPath returns the import path of the package in dir, from the
+// module line of the go.mod above it (or in root); "" when there is none.
+func importPath(root, dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	mod := moduleRoot(abs)
+	if root != "" {
+		if r, err := filepath.Abs(root); err == nil {
+			if _, err := os.Stat(filepath.Join(r, "go.mod")); err == nil {
+				mod = r
+			}
+		}
+	}
+	if mod == "" {
+		return ""
+	}
+	data, err := os.ReadFile(filepath.Join(mod, "go.mod"))
+	if err != nil {
+		return ""
+	}
+	path := modulePath(data)
+	rel, err := filepath.Rel(mod, abs)
+	if path == "" || err != nil || strings.HasPrefix(rel, "..") {
+		return ""
+	}
+	if rel == "." {
+		return path
+	}
+	return path + "/" + filepath.ToSlash(rel)
+}
+
+// modulePath reads the module path of a go.mod: the "module" line, its
+// path perhaps quoted, perhaps followed by a comment.
+func modulePath(gomod []byte) string {
+	for _, line := range strings.Split(string(gomod), "\n") {
+		f := strings.Fields(line)
+		if len(f) >= 2 && f[0] == "module" {
+			return strings.Trim(f[1], "\"`")
+		}
+	}
+	return ""
 }
 
 // moduleRoot returns the nearest directory from dir upwards that holds a

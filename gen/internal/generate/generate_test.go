@@ -13,7 +13,7 @@ import (
 )
 
 // fixtures are the committed, compiled fixture packages.
-var fixtures = []string{"demonfix", "runfix", "upfix", "webfix"}
+var fixtures = []string{"carryfix", "demonfix", "runfix", "upfix", "webfix"}
 
 func fixtureDecls() []string {
 	var out []string

@@ -210,17 +210,6 @@ func (o Options) readableText(e *decl.Exception, r *decl.Entry, n int, what stri
 	return out
 }
 
-// frameworkModule reports whether f declares framework exceptions: its
-// catalogs are the framework's own.
-func frameworkModule(s *decl.Set, f *decl.File) bool {
-	for _, r := range f.Catalogs {
-		if c, ok := s.Catalogs[r.Path]; ok && c.Framework {
-			return true
-		}
-	}
-	return false
-}
-
 func (o Options) exception(s *decl.Set, e *decl.Exception) []decl.Finding {
 	var out []decl.Finding
 	add := func(rule, msg string) { out = append(out, at(e, rule, msg, false)) }
@@ -280,7 +269,7 @@ func (o Options) exception(s *decl.Set, e *decl.Exception) []decl.Finding {
 		out = append(out, o.readableText(e, r, len(e.Params), plural(len(e.Params), "param is", "params are")+" declared")...)
 	}
 
-	if e.Code != 0 && !frameworkModule(s, f) {
+	if e.Code != 0 && !s.IsFramework(f) {
 		if fe, ok := decl.LoadFramework().Lookup(e.Code); ok {
 			add(decl.RuleFrameworkCode, fmt.Sprintf("code %d is the framework's %s (%s): catalog.Load refuses to redefine it unless given catalog.AllowOverride(); choose a code of your own range", e.Code, fe.Key, fe.Where()))
 		}
