@@ -24,3 +24,5 @@ require (
 	golang.org/x/net v0.60.0 // indirect
 	golang.org/x/sys v0.49.0 // indirect
 )
+
+tool github.com/zeroport/zerofault/gen

@@ -3,9 +3,10 @@
 //
 // A package that holds catalogued exceptions declares them in
 // exceptions.yml (format: docs/declarations.md) and runs gen from a
-// go:generate line:
+// go:generate line, gen being a tool of its module (go get -tool
+// github.com/zeroport/zerofault/gen@latest adds it to go.mod):
 //
-//	//go:generate go run github.com/zeroport/zerofault/gen exceptions.yml
+//	//go:generate go tool gen exceptions.yml
 //
 // Each declaration file yields exceptions_gen.go beside it and the
 // Markdown table its docs field names. Before writing anything gen lints
