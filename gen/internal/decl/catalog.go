@@ -31,6 +31,7 @@ type Catalog struct {
 	Framework bool
 
 	byCode map[int]*Entry
+	named  map[int]bool // codes of well-formed keys, whatever their values
 }
 
 // Entry is one key of a catalog file.
@@ -85,6 +86,11 @@ func (c *Catalog) Lookup(code int) (*Entry, bool) {
 	return e, ok
 }
 
+// Names reports whether the file has a well-formed key for code, even
+// one whose value is malformed (and reported): a readable text of that
+// code is not also a text for an unknown code.
+func (c *Catalog) Names(code int) bool { return c.named[code] }
+
 // OverlayKind is the rule set an overlay is read by. An overlay whose name
 // carries a language tag (vertx-readible.ja.yml) is read by package
 // readable alone, which takes plural maps. One without a tag is in the
@@ -103,7 +109,7 @@ func OverlayKind(name string) catfile.Kind {
 // bare digits. Every problem the loaders would refuse the file for is a
 // finding of rule catalog, in the loaders' words.
 func ParseCatalog(name string, data []byte, readable bool) (*Catalog, []Finding) {
-	c := &Catalog{Path: name, Readable: readable, byCode: map[int]*Entry{}, Framework: IsFramework(data)}
+	c := &Catalog{Path: name, Readable: readable, byCode: map[int]*Entry{}, named: map[int]bool{}, Framework: IsFramework(data)}
 	kind := catfile.Errors
 	if readable {
 		kind = OverlayKind(name)
@@ -113,11 +119,15 @@ func ParseCatalog(name string, data []byte, readable bool) (*Catalog, []Finding)
 	var out []Finding
 	for _, p := range probs {
 		out = append(out, Finding{File: name, Line: p.Line, Key: p.Key, Rule: RuleCatalog, Msg: p.Err.Error(), Fatal: true})
+		if p.Code != 0 {
+			c.named[p.Code] = true
+		}
 	}
 	for _, ce := range entries {
 		e := &Entry{Catalog: c, Key: ce.Key, Code: ce.Code, Line: ce.Line, Source: ce.Text, plural: ce.Plural}
 		c.Entries = append(c.Entries, e)
 		c.byCode[e.Code] = e
+		c.named[e.Code] = true
 	}
 	return c, out
 }

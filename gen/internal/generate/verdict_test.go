@@ -201,3 +201,29 @@ func TestSameVerdictDeclared(t *testing.T) {
 		})
 	}
 }
+
+// TestOneFindingPerDefect: a template that fails, for whatever reason, is
+// reported once, where it is; its readable texts are not also reported as
+// texts for an unknown code, by the lint or by the loaders.
+func TestOneFindingPerDefect(t *testing.T) {
+	for name, errs := range map[string]string{
+		"does not compile":     "E100001: \"broken {0\"\n",
+		"is not a string":      "E100001: [broken]\n",
+		"is a second prefix":   "E100002: \"x\"\nW100002: \"y\"\nE100001: \"z\"\nI100001: \"w\"\n",
+		"has a bad date style": "E100001: \"{0,date,qqq}\"\n",
+	} {
+		files := map[string]string{"e.yml": errs, "r.yml": "100001: \"fine\"\n", "r.de.yml": "100001: \"gut\"\n"}
+		res, err := Run(Config{Catalogs: []string{"e.yml"}, Readables: []string{"r.de.yml", "r.yml"}, Read: memory(files)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range res.Findings {
+			if f.File != "e.yml" || f.Rule == decl.RuleReadableUnknown {
+				t.Errorf("template %s: finding %s", name, f)
+			}
+		}
+		if len(res.Findings) == 0 || len(res.Findings) > 2 {
+			t.Errorf("template %s: findings %v", name, res.Findings)
+		}
+	}
+}

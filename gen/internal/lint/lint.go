@@ -449,7 +449,7 @@ func unknownCodes(overlay *decl.Catalog, cats []*decl.Catalog) []decl.Finding {
 		if _, ok := fw.Lookup(r.Code); ok {
 			continue
 		}
-		if !slices.ContainsFunc(cats, func(c *decl.Catalog) bool { _, ok := c.Lookup(r.Code); return ok }) {
+		if !slices.ContainsFunc(cats, func(c *decl.Catalog) bool { return c.Names(r.Code) }) {
 			out = append(out, decl.Finding{File: overlay.Path, Line: r.Line, Key: r.Key, Rule: decl.RuleReadableUnknown, Fatal: true,
 				Msg: "no " + decl.Keys(r.Code) + " key in " + where + " defines the code"})
 		}
