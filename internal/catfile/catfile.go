@@ -42,12 +42,19 @@ const (
 // Sentinel causes; the loaders export them under their own names
 // (catalog.ErrEmpty is ErrEmpty), so errors.Is works across packages.
 var (
-	ErrEmpty     = errors.New("catalog is empty")
+	// ErrEmpty: the file holds no entries (nothing, comments, "{}").
+	ErrEmpty = errors.New("catalog is empty")
+	// ErrDuplicate: a code is defined twice, under one prefix or two.
 	ErrDuplicate = errors.New("code defined twice")
-	ErrKey       = errors.New("malformed key")
-	ErrValue     = errors.New("value must be a string")
-	ErrShape     = errors.New("catalog must be a mapping of keys to message strings")
-	ErrPlural    = errors.New("malformed plural map")
+	// ErrKey: a key is not E/W/I and digits, or bare digits in an overlay.
+	ErrKey = errors.New("malformed key")
+	// ErrValue: a value is not a string (or, in Texts, a plural map).
+	ErrValue = errors.New("value must be a string")
+	// ErrShape: the document is not a mapping.
+	ErrShape = errors.New("catalog must be a mapping of keys to message strings")
+	// ErrPlural: a plural map is malformed.
+	ErrPlural = errors.New("malformed plural map")
+	// ErrDocuments: the file holds a second YAML document.
 	ErrDocuments = yamlnode.ErrDocuments
 )
 
