@@ -102,7 +102,7 @@ func Run(cfg Config) (Result, error) {
 	}
 
 	for _, f := range set.Files {
-		src, err := render.Go(set, f, render.Where{ImportPath: importPath(cfg.Root, f.Dir), Declaration: displayPath(cfg.Root, f.Path)})
+		src, err := render.Go(set, f, render.Where{ImportPath: importPath(f.Dir), Declaration: displayPath(cfg.Root, f.Path)})
 		if err != nil {
 			return res, err
 		}
@@ -200,20 +200,13 @@ func displayPath(root, path string) string {
 }
 
 // importPath returns the import path of the package in dir, from the
-// module line of the go.mod above it (or in root); "" when there is none.
-func importPath(root, dir string) string {
+// module line of the nearest go.mod above it; "" when there is none.
+func importPath(dir string) string {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return ""
 	}
 	mod := moduleRoot(abs)
-	if root != "" {
-		if r, err := filepath.Abs(root); err == nil {
-			if _, err := os.Stat(filepath.Join(r, "go.mod")); err == nil {
-				mod = r
-			}
-		}
-	}
 	if mod == "" {
 		return ""
 	}
