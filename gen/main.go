@@ -3,9 +3,10 @@
 //
 // A package that holds catalogued exceptions declares them in
 // exceptions.yml (format: docs/declarations.md) and runs gen from a
-// go:generate line:
+// go:generate line, gen being a tool of its module (go get -tool
+// github.com/zeroport/zerofault/gen@latest adds it to go.mod):
 //
-//	//go:generate go run github.com/zeroport/zerofault/gen exceptions.yml
+//	//go:generate go tool gen exceptions.yml
 //
 // Each declaration file yields exceptions_gen.go beside it and the
 // Markdown table its docs field names. Before writing anything gen lints
@@ -22,11 +23,13 @@
 //
 // Flags:
 //
-//	-check           lint only; write nothing
+//	-check           lint only; write nothing; print a summary line
 //	-slf4j           accept "{}" placeholders in templates (slf4j mode)
 //	-catalog file    also lint a plain error catalog (repeatable)
 //	-readable file   also lint a plain readable overlay against the
 //	                 -catalog files (repeatable)
+//	-override        lint the -catalog files as catalog.AllowOverride()
+//	                 loads them, redefining framework codes
 //	-v               list the files written and the exempted findings
 //
 // Several declaration files may be given at once, as CI does with
@@ -57,6 +60,41 @@ func (f *files) String() string { return strings.Join(*f, ",") }
 // Set adds one more file.
 func (f *files) Set(v string) error { *f = append(*f, v); return nil }
 
+// usage says how to call gen, and how a module runs it at all: gen is a
+// tool of the module that declares exceptions, not a command installed
+// beside it.
+const usage = `usage: gen [-check] [-slf4j] [-v] [-override] [-catalog file]... [-readable file]... [declaration.yml ...]
+
+In a module of your own, add gen as a tool once:
+
+	go get -tool github.com/zeroport/zerofault/gen@latest
+
+and put beside each exceptions.yml a gen.go saying
+
+	//go:generate go tool gen exceptions.yml
+
+then run go generate ./... (docs/declarations.md has the format).
+
+`
+
+// summary is the closing line of a run: what was read and what was found.
+func summary(res generate.Result) string {
+	s := fmt.Sprintf("gen: checked %s, %s, %s: %s",
+		count(res.Declarations, "declaration file"), count(res.Catalogs, "catalog file"),
+		count(res.Exceptions, "exception"), count(len(res.Findings), "finding"))
+	if n := len(res.Exempted); n > 0 {
+		s += fmt.Sprintf(" (%d exempted)", n)
+	}
+	return s
+}
+
+func count(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
 func run(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("gen", flag.ContinueOnError)
 	fl.SetOutput(stderr)
@@ -70,8 +108,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	)
 	fl.Var(&cats, "catalog", "lint a plain error catalog (repeatable)")
 	fl.Var(&reads, "readable", "lint a plain readable overlay against the -catalog files (repeatable)")
+	fl.BoolVar(&cfg.Override, "override", false, "lint the -catalog files as loaded with catalog.AllowOverride()")
 	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: gen [-check] [-slf4j] [-v] [-catalog file]... [-readable file]... [declaration.yml ...]")
+		fmt.Fprint(stderr, usage)
 		fl.PrintDefaults()
 	}
 	if err := fl.Parse(args); err != nil {
@@ -98,10 +137,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, f)
 	}
 	if len(res.Findings) > 0 {
-		fmt.Fprintf(stderr, "gen: %d finding(s); nothing written\n", len(res.Findings))
+		fmt.Fprintln(stderr, summary(res)+"; nothing written")
 		return 1
 	}
 	if *check {
+		fmt.Fprintln(stdout, summary(res))
 		return 0
 	}
 	wrote, err := generate.Write(res.Outputs)

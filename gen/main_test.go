@@ -54,6 +54,15 @@ func TestUsage(t *testing.T) {
 	if code, _, stderr := runGen(); code != 2 || !strings.Contains(stderr, "usage: gen") {
 		t.Errorf("no arguments: exit %d, stderr %q", code, stderr)
 	}
+	// Run wrongly, gen says how a module runs it: as a tool.
+	for _, args := range [][]string{nil, {"-nosuchflag"}, {"-catalog"}} {
+		_, _, stderr := runGen(args...)
+		for _, want := range []string{"go get -tool github.com/zeroport/zerofault/gen@latest", "//go:generate go tool gen exceptions.yml"} {
+			if !strings.Contains(stderr, want) {
+				t.Errorf("gen %v: stderr does not say %q:\n%s", args, want, stderr)
+			}
+		}
+	}
 	if code, _, _ := runGen("-nosuchflag", "x.yml"); code != 2 {
 		t.Errorf("bad flag: exit %d", code)
 	}
@@ -65,8 +74,9 @@ func TestGenerate(t *testing.T) {
 	goFile := filepath.Join(dir, "m", "exceptions_gen.go")
 	docs := filepath.Join(dir, "docs", "m.md")
 
-	if code, _, stderr := runGen("-check", decl); code != 0 || stderr != "" {
-		t.Fatalf("-check: exit %d, stderr %q", code, stderr)
+	if code, stdout, stderr := runGen("-check", decl); code != 0 || stderr != "" ||
+		stdout != "gen: checked 1 declaration file, 1 catalog file, 1 exception: 0 findings\n" {
+		t.Fatalf("-check: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 	if _, err := os.Stat(goFile); !os.IsNotExist(err) {
 		t.Fatalf("-check wrote %s", goFile)
@@ -106,7 +116,7 @@ func TestFindingsFail(t *testing.T) {
 	decl := filepath.Join(dir, "m", "exceptions.yml")
 	code, _, stderr := runGen(decl)
 	want := decl + `:7: Locked: apostrophe: E100001 (` + filepath.Join(dir, "cfg", "e.yml") + `:1): the apostrophe in "isn't" (column 14) is dropped and quotes the rest of the text; write '' for a literal apostrophe
-gen: 1 finding(s); nothing written
+gen: checked 1 declaration file, 1 catalog file, 1 exception: 1 finding; nothing written
 `
 	if code != 1 || stderr != want {
 		t.Errorf("exit %d, stderr:\n%s\nwant:\n%s", code, stderr, want)
@@ -119,5 +129,67 @@ gen: 1 finding(s); nothing written
 	code, _, stderr = runGen("-catalog", filepath.Join(dir, "cfg", "e.yml"))
 	if code != 1 || !strings.Contains(stderr, "e.yml:1: E100001: apostrophe: ") {
 		t.Errorf("-catalog: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// TestCheckSummary: -check says what it read and found, on success too.
+func TestCheckSummary(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	e := write("e.yml", "E100001: \"Order {0}.\"\nE100002: \"Plain.\"\n")
+	r := write("r.yml", "100001: \"Order {0}.\"\n")
+	ja := write("r.ja.yml", "100001: \"注文 {0}。\"\n60010: \"{0} はありません。\"\n")
+	tests := []struct {
+		args   []string
+		stdout string
+	}{
+		{[]string{"-check", "-catalog", e}, "gen: checked 0 declaration files, 1 catalog file, 0 exceptions: 0 findings\n"},
+		{[]string{"-check", "-catalog", e, "-readable", r, "-readable", ja}, "gen: checked 0 declaration files, 3 catalog files, 0 exceptions: 0 findings\n"},
+		{[]string{"-check", "-v", "-catalog", e}, "gen: checked 0 declaration files, 1 catalog file, 0 exceptions: 0 findings\n"},
+	}
+	for _, tt := range tests {
+		if code, stdout, stderr := runGen(tt.args...); code != 0 || stdout != tt.stdout || stderr != "" {
+			t.Errorf("gen %v: exit %d, stdout %q, stderr %q; want stdout %q", tt.args, code, stdout, stderr, tt.stdout)
+		}
+	}
+}
+
+// TestCatalogVerdicts: gen -check accepts exactly the plain catalogs the
+// loaders accept (gen/internal/generate holds the full table).
+func TestCatalogVerdicts(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	e := write("e.yml", "E100001: \"Order {0}.\"\n")
+	tests := []struct {
+		args []string
+		ok   bool
+		says string // in stderr, when refused
+	}{
+		{[]string{"-catalog", write("empty.yml", "")}, false, "empty.yml:1: catalog: catalog is empty"},
+		{[]string{"-catalog", write("comments.yml", "# to do\n")}, false, "comments.yml:1: catalog: catalog is empty: the file holds only comments"},
+		{[]string{"-catalog", write("two.yml", "E100001: \"a\"\n---\nE100002: \"b\"\n")}, false, "two.yml:2: catalog: the file holds more than one YAML document"},
+		{[]string{"-catalog", write("fw.yml", "E60010: \"(404) - mine {0} {1}\"\n")}, false, "fw.yml:1: E60010: catalog: redefines a framework code"},
+		{[]string{"-override", "-catalog", write("fw2.yml", "E60010: \"(404) - mine {0} {1}\"\n")}, true, ""},
+		{[]string{"-catalog", e, "-readable", write("vertx-readible.ru.yml", "100001:\n  one: \"{0} заказ\"\n  other: \"{0} заказов\"\n")}, true, ""},
+		{[]string{"-catalog", e, "-readable", write("vertx-readible.yml", "100001:\n  one: \"{0}\"\n  other: \"{0}\"\n")}, false, "takes strings only"},
+		{[]string{"-catalog", e, "-readable", write("vertx-readible.de.yml", "100001: \"{0} {5}\"\n")}, false, "100001: params: uses {5} but E100001 takes 1 argument"},
+	}
+	for _, tt := range tests {
+		code, _, stderr := runGen(append([]string{"-check"}, tt.args...)...)
+		if (code == 0) != tt.ok || !strings.Contains(stderr, tt.says) {
+			t.Errorf("gen -check %v: exit %d, stderr:\n%s\nwant ok=%v and %q", tt.args, code, stderr, tt.ok, tt.says)
+		}
 	}
 }

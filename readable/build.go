@@ -2,12 +2,14 @@ package readable
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strconv"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
 
+	"github.com/zeroport/zerofault/internal/mfpattern"
 	"github.com/zeroport/zerofault/zero/catalog"
 )
 
@@ -53,52 +55,91 @@ func (b *builder) lang(tag language.Tag, file string) *langBuild {
 	return lb
 }
 
-// add loads one file.
-func (b *builder) add(s source, o options) []error {
+// add loads one file, whose content is data unless reading it failed
+// with rerr.
+func (b *builder) add(s source, data []byte, rerr error, o options) []error {
 	tag, err := languageOf(s, b.def)
 	if err != nil {
 		return []error{problem(s.name, 0, "", ErrLanguage, "the name does not end in .<BCP 47 tag>.yml: %v", err)}
 	}
-	data, err := s.read()
-	if err != nil {
-		return []error{&LoadError{File: s.name, Err: err}}
+	if rerr != nil {
+		return []error{&LoadError{File: s.name, Err: rerr}}
 	}
 	raws, errs := parseFile(s.name, data)
 	lb := b.lang(tag, s.name)
 	locale := tag.String()
 	for _, r := range raws {
+		var tmpl catalog.Entry
 		if o.check != nil {
-			if _, ok := o.check.Lookup(r.code); !ok {
-				errs = append(errs, problem(s.name, r.line, r.key, catalog.ErrUnknownCode, "add E%d to an error catalog first", -r.code))
+			var ok bool
+			if tmpl, ok = o.check.Lookup(r.Code); !ok {
+				errs = append(errs, problem(s.name, r.Line, r.Key, catalog.ErrUnknownCode, "add E%d to an error catalog first", -r.Code))
 				continue
 			}
 		}
-		if prev, ok := lb.texts[r.code]; ok && !(prev.framework && !s.framework) {
-			errs = append(errs, problem(s.name, r.line, r.key, catalog.ErrDuplicate, "%s is already defined for %s at %s:%d", r.key, locale, prev.file, prev.line))
+		if prev, ok := lb.texts[r.Code]; ok && !(prev.framework && !s.framework) {
+			errs = append(errs, problem(s.name, r.Line, r.Key, catalog.ErrDuplicate, "%s is already defined for %s at %s:%d", r.Key, locale, prev.file, prev.line))
 			continue
 		}
-		t := &text{plural: r.plural, count: r.count, file: s.name, line: r.line, framework: s.framework}
+		t := &text{plural: r.Plural != nil, file: s.name, line: r.Line, framework: s.framework}
+		forms, lines, has := [numForms]string{formOther: r.Text}, [numForms]int{formOther: r.TextLine}, [numForms]bool{formOther: true}
+		if p := r.Plural; p != nil {
+			forms, lines, has, t.count = p.Forms, p.Lines, p.Has, p.Count
+		}
 		ok := true
 		for f := range numForms {
-			if !r.has[f] {
+			if !has[f] {
 				continue
 			}
-			tpl, err := catalog.Compile(locale, r.forms[f])
+			tpl, err := catalog.Compile(locale, forms[f])
 			if err != nil {
-				errs = append(errs, problem(s.name, r.formLines[f], r.key, err, ""))
+				errs = append(errs, problem(s.name, lines[f], r.Key, err, ""))
 				ok = false
 				continue
 			}
 			t.forms[f] = tpl
 		}
+		if ok && o.check != nil {
+			if err := fits(t, tmpl); err != nil {
+				errs = append(errs, problem(s.name, r.Line, r.Key, catalog.ErrArgs, "%v", err))
+				ok = false
+			}
+		}
 		if ok {
-			lb.texts[r.code] = t
+			lb.texts[r.Code] = t
 		}
 	}
 	// Shape problems and template problems come from two passes; report
 	// them in the order of the file.
 	slices.SortStableFunc(errs, func(x, y error) int { return lineOf(x) - lineOf(y) })
 	return errs
+}
+
+// fits checks a text against its code's error template, as Check asks:
+// no form may use an argument the template does not take, and a plural
+// text's count must name one it does. The error says which.
+func fits(t *text, tmpl catalog.Entry) error {
+	n := mfpattern.Args(tmpl.Source()) // choice texts included, unlike ArgCount
+	takes := strconv.Itoa(n) + " arguments"
+	if n == 1 {
+		takes = "1 argument"
+	}
+	where := fmt.Sprintf("%s (%s:%d) takes %s", tmpl.Key, tmpl.File, tmpl.Line, takes)
+	for f, form := range t.forms {
+		if form == nil {
+			continue
+		}
+		if a := mfpattern.Args(form.Source()); a > n {
+			if t.plural {
+				return fmt.Errorf("form %s uses {%d}, and %s", formNames[f], a-1, where)
+			}
+			return fmt.Errorf("it uses {%d}, and %s", a-1, where)
+		}
+	}
+	if t.plural && t.count >= n {
+		return fmt.Errorf("count: %d picks the form by {%d}, and %s", t.count, t.count, where)
+	}
+	return nil
 }
 
 func lineOf(err error) int {

@@ -198,11 +198,18 @@ func Current() *Bundle {
 		return b
 	}
 	initOnce.Do(func() {
+		// The framework's overlays and those the imported packages of
+		// generated exceptions registered.
 		b, err := Load()
+		if err != nil {
+			// A registered overlay gen would have refused: keep the
+			// framework's, and say why in FrameworkError.
+			frameworkErr = err
+			b, err = Load(withoutRegistered)
+		}
 		if err != nil {
 			// The embedded overlays are tested; should they ever fail,
 			// texts are missing rather than the process down.
-			frameworkErr = err
 			b = empty()
 		}
 		current.CompareAndSwap(nil, b)
@@ -211,7 +218,8 @@ func Current() *Bundle {
 }
 
 // FrameworkError returns the error, if any, with which the embedded
-// overlays failed to load when Current first needed them.
+// overlays, or those registered by packages of generated exceptions,
+// failed to load when Current first needed them.
 func FrameworkError() error {
 	Current()
 	return frameworkErr

@@ -12,11 +12,18 @@
 // The language of a file is the BCP 47 tag between the last two dots of
 // its name; a name without one (vertx-readible.yml) is in the default
 // language, config.ReadableLanguage unless DefaultLanguage says otherwise.
-// The framework's own overlays (package config) load first; an
-// application's files, added with File, FS or Glob, may reword them or
-// add languages and codes:
+// The framework's own overlays (package config) load first, then those
+// of the packages of generated exceptions the program imports
+// (catalog.Register); an application's files, added with File, FS or
+// Glob, may reword them or add languages and codes. Check holds every
+// text to the error catalog, so that a text for a mistyped code, or one
+// using a param its exception does not have, fails start-up:
 //
-//	b, err := readable.Load(readable.Glob(os.DirFS("config"), "vertx-readible*.yml"))
+//	cat, err := catalog.Load(catalog.ErrorFile("config/vertx-error.yml"))
+//	if err != nil {
+//		log.Fatal(err)
+//	}
+//	b, err := readable.Load(readable.Glob(os.DirFS("config"), "vertx-readible*.yml"), readable.Check(cat))
 //	if err != nil {
 //		log.Fatal(err) // names file, line and key of every problem
 //	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/zeroport/zerofault/internal/catfile"
 	"github.com/zeroport/zerofault/zero/catalog"
 )
 
@@ -18,11 +19,12 @@ func Problems(err error) []*LoadError { return catalog.Problems(err) }
 // Sentinel causes a LoadError may wrap, for errors.Is. Problems shared with
 // the catalog loader wrap the catalog's sentinels (catalog.ErrDuplicate,
 // catalog.ErrKey, catalog.ErrValue, catalog.ErrShape, catalog.ErrEmpty,
-// catalog.ErrUnknownCode); those below are readable's own.
+// catalog.ErrDocuments, catalog.ErrUnknownCode); those below are
+// readable's own.
 var (
 	// ErrPlural: a plural map is malformed (unknown category, no "other",
 	// a bad "count").
-	ErrPlural = errors.New("malformed plural map")
+	ErrPlural = catfile.ErrPlural
 	// ErrLanguage: a file's language is not a BCP 47 tag, or has no plural
 	// rules to choose forms with.
 	ErrLanguage = errors.New("unusable language")

@@ -7,6 +7,7 @@ import (
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 
 	"github.com/zeroport/zerofault/readable"
+	"github.com/zeroport/zerofault/zero/catalog"
 	"github.com/zeroport/zerofault/zero/msgfmt"
 )
 
@@ -121,4 +122,26 @@ func ExampleBundle_Bundle() {
 	fmt.Println(s, err)
 	// Output:
 	// 5 попыток не удались. <nil>
+}
+
+// Check holds every text to the error catalog at start-up: a text for a
+// code without a template, or one using a param its exception does not
+// have, fails the load instead of reaching a user.
+func ExampleCheck() {
+	app := fstest.MapFS{
+		"vertx-error.yml":       {Data: []byte("E100001: \"Order {0} holds {1,number} items.\"\n")},
+		"vertx-readible.de.yml": {Data: []byte("100001: \"Bestellung {0}: {5} Artikel.\"\n100002: \"Niemandes Text.\"\n")},
+	}
+	cat, err := catalog.Load(catalog.ErrorFS(app, "vertx-error.yml"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	_, err = readable.Load(readable.FS(app, "vertx-readible.de.yml"), readable.Check(cat))
+	for _, p := range readable.Problems(err) {
+		fmt.Println(p)
+	}
+	// Output:
+	// vertx-readible.de.yml:1: key 100001: readable text uses an argument its code's template does not take: it uses {5}, and E100001 (vertx-error.yml:1) takes 2 arguments
+	// vertx-readible.de.yml:2: key 100002: readable text for a code no error catalog defines: add E100002 to an error catalog first
 }

@@ -1,7 +1,6 @@
 package readable
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -9,14 +8,12 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 
 	"golang.org/x/text/language"
-	"gopkg.in/yaml.v3"
 
 	"github.com/zeroport/zerofault/config"
-	"github.com/zeroport/zerofault/internal/yamlnode"
+	"github.com/zeroport/zerofault/internal/catfile"
 	"github.com/zeroport/zerofault/zero/catalog"
 )
 
@@ -27,6 +24,10 @@ type source struct {
 	fsys      fs.FS  // nil: the operating system's file name
 	lang      string // "" means: from the name, else the default language
 	framework bool
+	// registered marks an overlay a package of generated exceptions
+	// registered (catalog.Register); its texts load after the framework's
+	// and before those given to Load.
+	registered bool
 }
 
 func (s source) read() ([]byte, error) {
@@ -47,11 +48,16 @@ type glob struct {
 }
 
 type options struct {
-	lang      string
-	framework bool
-	check     *catalog.Catalog
-	sources   []any // source or glob, in the order given
+	lang         string
+	framework    bool
+	unregistered bool // leave out the registered packages' overlays
+	check        *catalog.Catalog
+	sources      []any // source or glob, in the order given
 }
+
+// withoutRegistered leaves out the registered packages' overlays, for
+// Current's fallback when they fail to load.
+func withoutRegistered(o *options) { o.unregistered = true }
 
 // Option configures Load.
 type Option func(*options)
@@ -90,10 +96,13 @@ func Glob(fsys fs.FS, pattern string) Option {
 // given files are loaded.
 func WithoutFramework() Option { return func(o *options) { o.framework = false } }
 
-// Check makes every key name a code that cat has a template for, as the
-// catalog loader requires of readable overlays; a key that does not is
-// reported with catalog.ErrUnknownCode. It catches a mistyped code, which
-// would otherwise be a text no exception ever shows.
+// Check holds every text to the error catalog cat, as the catalog loader
+// holds its own readable overlays: a key must name a code cat has a
+// template for (else catalog.ErrUnknownCode: a mistyped code would be a
+// text no exception ever shows), and a text may use only the arguments
+// that template takes, its plural count included (else catalog.ErrArgs:
+// "{5}" in the text of a two-param exception would print as "{5}").
+// Start-up should always check; see the package example.
 func Check(cat *catalog.Catalog) Option { return func(o *options) { o.check = cat } }
 
 // frameworkSources are the embedded overlays: the default-language file
@@ -111,8 +120,9 @@ func frameworkSources() ([]source, error) {
 	return out, nil
 }
 
-// Load reads the framework overlays and the given files, in that order,
-// and compiles every text. It reports every problem it finds, as
+// Load reads the framework overlays, the overlays of the packages of
+// generated exceptions the program imports (catalog.Register) and the
+// given files, in that order, and compiles every text. It reports every problem it finds, as
 // *LoadError values joined with errors.Join, and then returns no bundle.
 //
 // A user file may redefine a framework text: that is how an application
@@ -137,6 +147,14 @@ func Load(opts ...Option) (*Bundle, error) {
 		}
 		all = append(all, fw...)
 	}
+	for _, p := range catalog.Registered() {
+		if p.FS == nil || o.unregistered {
+			continue
+		}
+		for _, n := range p.Readables {
+			all = append(all, source{name: p.Path + "/" + n, path: n, fsys: p.FS, registered: true})
+		}
+	}
 	for _, s := range o.sources {
 		switch s := s.(type) {
 		case source:
@@ -158,8 +176,21 @@ func Load(opts ...Option) (*Bundle, error) {
 	}
 
 	bb := newBuilder(def)
+	seen := map[[2]string]bool{}
 	for _, s := range all {
-		errs = append(errs, bb.add(s, o)...)
+		data, err := s.read()
+		if err == nil {
+			// A registered file also given explicitly (as the code that
+			// loaded it before it registered still does) is read once.
+			k := [2]string{path.Base(filepath.ToSlash(s.name)), string(data)}
+			if !s.registered && seen[k] {
+				continue
+			}
+			if s.registered {
+				seen[k] = true
+			}
+		}
+		errs = append(errs, bb.add(s, data, err, o)...)
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
@@ -173,15 +204,11 @@ func languageOf(s source, def language.Tag) (language.Tag, error) {
 	if s.lang != "" {
 		return language.Parse(s.lang)
 	}
-	base := path.Base(filepath.ToSlash(s.name))
-	if i := strings.LastIndexByte(base, '.'); i > 0 {
-		base = base[:i]
-	}
-	i := strings.LastIndexByte(base, '.')
-	if i < 0 {
+	tag, ok := catfile.Language(s.name)
+	if !ok {
 		return def, nil
 	}
-	return language.Parse(base[i+1:])
+	return language.Parse(tag)
 }
 
 // The plural categories of CLDR, in go-i18n's order; a text's forms are
@@ -189,16 +216,16 @@ func languageOf(s source, def language.Tag) (language.Tag, error) {
 type form uint8
 
 const (
-	formZero form = iota
-	formOne
-	formTwo
-	formFew
-	formMany
-	formOther
-	numForms
+	formZero  form = catfile.FormZero
+	formOne   form = catfile.FormOne
+	formTwo   form = catfile.FormTwo
+	formFew   form = catfile.FormFew
+	formMany  form = catfile.FormMany
+	formOther form = catfile.FormOther
+	numForms       = catfile.NumForms
 )
 
-var formNames = [numForms]string{"zero", "one", "two", "few", "many", "other"}
+var formNames = catfile.FormNames
 
 func formOf(name string) (form, bool) {
 	for f, n := range formNames {
@@ -209,165 +236,14 @@ func formOf(name string) (form, bool) {
 	return 0, false
 }
 
-// maxArg is the highest argument index a count may name, as in msgfmt.
-const maxArg = 9999
-
-// rawText is one key of one file, before its templates are compiled.
-type rawText struct {
-	key       string
-	code      int // negative
-	line      int
-	forms     [numForms]string
-	formLines [numForms]int
-	has       [numForms]bool
-	plural    bool // written as a map
-	count     int  // the argument that picks the form
-}
-
-// parseFile reads one overlay. It returns the well-formed texts and a
-// problem for each malformed one, so one bad key does not hide the rest.
-func parseFile(name string, data []byte) ([]rawText, []error) {
-	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, []error{problem(name, 1, "", catalog.ErrEmpty, "")}
-	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, []error{problem(name, yamlLine(err), "", err, "")}
-	}
-	if len(doc.Content) == 0 {
-		return nil, []error{problem(name, 1, "", catalog.ErrEmpty, "the file holds only comments")}
-	}
-	root := doc.Content[0]
-	if root.Kind != yaml.MappingNode {
-		return nil, []error{problem(name, root.Line, "", catalog.ErrShape, "found %s", yamlnode.Kind(root))}
-	}
-	if len(root.Content) == 0 {
-		return nil, []error{problem(name, root.Line, "", catalog.ErrEmpty, "")}
-	}
-	var (
-		texts []rawText
-		errs  []error
-		seen  = make(map[int]int, len(root.Content)/2) // code → line
-	)
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		k, v := root.Content[i], root.Content[i+1]
-		if k.Kind != yaml.ScalarNode {
-			errs = append(errs, problem(name, k.Line, "", catalog.ErrKey, "a key must be a plain scalar, found %s", yamlnode.Kind(k)))
-			continue
-		}
-		code, err := parseKey(k.Value)
-		if err != nil {
-			errs = append(errs, problem(name, k.Line, k.Value, err, ""))
-			continue
-		}
-		t := rawText{key: k.Value, code: code, line: k.Line}
-		if v.Kind == yaml.AliasNode && v.Alias != nil {
-			v = v.Alias
-		}
-		switch {
-		case v.Kind == yaml.ScalarNode && v.Tag == "!!str":
-			t.forms[formOther], t.formLines[formOther], t.has[formOther] = v.Value, v.Line, true
-		case v.Kind == yaml.MappingNode:
-			if perr := parsePlural(name, k, v, &t); len(perr) > 0 {
-				errs = append(errs, perr...)
-				continue
-			}
-		default:
-			errs = append(errs, problem(name, v.Line, k.Value, catalog.ErrValue, "found %s (quote it, or write a map of plural forms)", yamlnode.Kind(v)))
-			continue
-		}
-		if prev, dup := seen[code]; dup {
-			errs = append(errs, problem(name, k.Line, k.Value, catalog.ErrDuplicate, "first defined on line %d", prev))
-			continue
-		}
-		seen[code] = k.Line
-		texts = append(texts, t)
-	}
-	return texts, errs
-}
-
-// parsePlural reads a map of plural forms into t.
-func parsePlural(name string, keyNode, m *yaml.Node, t *rawText) []error {
-	key := keyNode.Value
+// parseFile reads one overlay by the rules all catalog readers share
+// (internal/catfile). It returns the well-formed texts and a problem for
+// each malformed one, so one bad key does not hide the rest.
+func parseFile(name string, data []byte) ([]catfile.Entry, []error) {
+	entries, probs := catfile.Parse(data, catfile.Texts)
 	var errs []error
-	t.plural = true
-	countLine := 0
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		k, v := m.Content[i], m.Content[i+1]
-		if v.Kind == yaml.AliasNode && v.Alias != nil {
-			v = v.Alias
-		}
-		if k.Kind == yaml.ScalarNode && k.Value == "count" {
-			if countLine != 0 {
-				errs = append(errs, problem(name, k.Line, key, catalog.ErrDuplicate, "count is already given on line %d", countLine))
-				continue
-			}
-			countLine = k.Line
-			n, err := strconv.Atoi(v.Value)
-			if v.Kind != yaml.ScalarNode || v.Tag != "!!int" || err != nil || n < 0 || n > maxArg {
-				errs = append(errs, problem(name, v.Line, key, ErrPlural, "count must be an argument index from 0 to %d, found %q", maxArg, v.Value))
-				continue
-			}
-			t.count = n
-			continue
-		}
-		f, ok := formOf(k.Value)
-		if k.Kind != yaml.ScalarNode || !ok {
-			errs = append(errs, problem(name, k.Line, key, ErrPlural, "unknown plural category %q: use zero, one, two, few, many, other, and count", k.Value))
-			continue
-		}
-		if t.has[f] {
-			errs = append(errs, problem(name, k.Line, key, catalog.ErrDuplicate, "plural form %s is already given on line %d", k.Value, t.formLines[f]))
-			continue
-		}
-		if v.Kind != yaml.ScalarNode || v.Tag != "!!str" {
-			errs = append(errs, problem(name, v.Line, key, catalog.ErrValue, "plural form %s: found %s (quote it)", k.Value, yamlnode.Kind(v)))
-			continue
-		}
-		t.forms[f], t.formLines[f], t.has[f] = v.Value, v.Line, true
+	for _, p := range probs {
+		errs = append(errs, &LoadError{File: name, Line: p.Line, Key: p.Key, Err: p.Err})
 	}
-	if len(errs) == 0 && !t.has[formOther] {
-		errs = append(errs, problem(name, keyNode.Line, key, ErrPlural, "the form other is required"))
-	}
-	return errs
-}
-
-// maxCode bounds the number in a key, as in the catalog loader.
-const maxCode = 1<<31 - 1
-
-// parseKey reads "60010" as code -60010.
-func parseKey(key string) (int, error) {
-	if key == "" {
-		return 0, fmt.Errorf("%w: the code's digits are missing", catalog.ErrKey)
-	}
-	for i := 0; i < len(key); i++ {
-		if key[i] < '0' || key[i] > '9' {
-			return 0, fmt.Errorf("%w: a readable key is the code's bare digits, e.g. 60010", catalog.ErrKey)
-		}
-	}
-	n, err := strconv.Atoi(key)
-	if err != nil || n > maxCode {
-		return 0, fmt.Errorf("%w: the code %s is out of range (at most %d)", catalog.ErrKey, key, maxCode)
-	}
-	if n == 0 {
-		return 0, fmt.Errorf("%w: code 0 is not an error code", catalog.ErrKey)
-	}
-	return -n, nil
-}
-
-// yamlLine finds the line in a yaml.v3 error ("yaml: line 3: ..."), the
-// only place yaml.v3 gives it.
-func yamlLine(err error) int {
-	s := err.Error()
-	if i := strings.Index(s, "line "); i >= 0 {
-		j := i + len("line ")
-		k := j
-		for k < len(s) && s[k] >= '0' && s[k] <= '9' {
-			k++
-		}
-		if n, err := strconv.Atoi(s[j:k]); err == nil {
-			return n
-		}
-	}
-	return 1
+	return entries, errs
 }

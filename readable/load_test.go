@@ -191,6 +191,21 @@ func TestLoadErrors(t *testing.T) {
 		{"name with a bad tag", map[string]string{"a.zz-!!.yml": ok}, nil, "a.zz-!!.yml", 0, "", ErrLanguage},
 		{"language without plural rules", map[string]string{"a.tlh.yml": ok}, nil, "a.tlh.yml", 0, "", ErrLanguage},
 		{"code without template", map[string]string{"a.yml": "60010: \"ok\"\n100001: \"no such code\"\n"}, []Option{Check(mustCatalog(t))}, "a.yml", 2, "100001", catalog.ErrUnknownCode},
+		// Nothing after a "---" may be dropped: the file is refused at the
+		// line of the second document, whatever it holds.
+		{"second document", map[string]string{"a.yml": ok + "---\n100002: \"lost\"\n"}, nil, "a.yml", 2, "", catalog.ErrDocuments},
+		{"second document after comments", map[string]string{"a.de.yml": "# de\n---\n# more\n---\n100002: \"x\"\n"}, nil, "a.de.yml", 4, "", catalog.ErrDocuments},
+		{"empty second document", map[string]string{"a.yml": ok + "---\n"}, nil, "a.yml", 2, "", catalog.ErrDocuments},
+		{"document end, then another", map[string]string{"a.yml": ok + "...\n---\n100002: \"x\"\n"}, nil, "a.yml", 3, "", catalog.ErrDocuments},
+		{"second document malformed", map[string]string{"a.yml": ok + "---\n\n100002: [\n"}, nil, "a.yml", 4, "", nil},
+		{"second document with a plural map", map[string]string{"a.ja.yml": ok + "\n\n---\n100002:\n  other: \"x\"\n"}, nil, "a.ja.yml", 4, "", catalog.ErrDocuments},
+		{"explicit null document", map[string]string{"a.yml": "---\n"}, nil, "a.yml", 1, "", catalog.ErrEmpty},
+		// Check holds texts to the arguments of their code's template
+		// (E60010 takes two, E60007 none).
+		{"text uses an argument the template lacks", map[string]string{"a.yml": "60010: \"{0} {1} {5}\"\n"}, []Option{Check(mustCatalog(t))}, "a.yml", 1, "60010", catalog.ErrArgs},
+		{"text uses an argument of a template without any", map[string]string{"a.de.yml": "60008: \"Kein Satz {0}.\"\n"}, []Option{Check(mustCatalog(t))}, "a.de.yml", 1, "60008", catalog.ErrArgs},
+		{"plural form uses an argument the template lacks", map[string]string{"a.ru.yml": "60010:\n  one: \"{0}\"\n  other: \"{2}\"\n"}, []Option{Check(mustCatalog(t))}, "a.ru.yml", 1, "60010", catalog.ErrArgs},
+		{"plural count beyond the template's arguments", map[string]string{"a.ru.yml": "60010:\n  count: 2\n  other: \"{0}\"\n"}, []Option{Check(mustCatalog(t))}, "a.ru.yml", 1, "60010", catalog.ErrArgs},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,3 +1,3 @@
-//go:generate go run github.com/zeroport/zerofault/gen exceptions.yml
+//go:generate go tool gen exceptions.yml
 
 package zero

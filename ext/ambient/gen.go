@@ -3,4 +3,4 @@
 // generated from exceptions.yml.
 package ambient
 
-//go:generate go run github.com/zeroport/zerofault/gen exceptions.yml
+//go:generate go tool gen exceptions.yml

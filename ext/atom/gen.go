@@ -3,4 +3,4 @@
 // from exceptions.yml.
 package atom
 
-//go:generate go run github.com/zeroport/zerofault/gen exceptions.yml
+//go:generate go tool gen exceptions.yml

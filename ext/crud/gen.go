@@ -2,4 +2,4 @@
 // extension (Zero's io.vertx.tp.error), generated from exceptions.yml.
 package crud
 
-//go:generate go run github.com/zeroport/zerofault/gen exceptions.yml
+//go:generate go tool gen exceptions.yml

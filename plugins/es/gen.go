@@ -2,4 +2,4 @@
 // plugin (Zero's io.vertx.tp.error), generated from exceptions.yml.
 package es
 
-//go:generate go run github.com/zeroport/zerofault/gen exceptions.yml
+//go:generate go tool gen exceptions.yml

@@ -2,4 +2,4 @@
 // client plugin (Zero's io.vertx.tp.error), generated from exceptions.yml.
 package excel
 
-//go:generate go run github.com/zeroport/zerofault/gen exceptions.yml
+//go:generate go tool gen exceptions.yml

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"errors"
 	"sync"
 	"sync/atomic"
 )
@@ -18,11 +19,19 @@ func Current() *Catalog {
 		return c
 	}
 	initOnce.Do(func() {
-		c, err := Load()
+		// The framework's catalogs and those the imported packages of
+		// generated exceptions registered; before start-up, codes whose
+		// catalogs the application loads itself may still be missing.
+		c, err := Load(func(o *options) { o.lazy = true })
+		if err != nil {
+			// A registered catalog gen would have refused: keep the
+			// framework's, and say why in FrameworkError.
+			frameworkErr = err
+			c, err = loadFramework()
+		}
 		if err != nil {
 			// The embedded catalogs are tested; should they ever fail, every
 			// message reports ErrorMissing rather than taking the process down.
-			frameworkErr = err
 			c = &Catalog{locale: DefaultLocale, errors: map[int]*Entry{}, readable: map[int]*Entry{}}
 		}
 		current.CompareAndSwap(nil, c)
@@ -31,7 +40,8 @@ func Current() *Catalog {
 }
 
 // FrameworkError returns the error, if any, with which the embedded
-// catalogs failed to load when Current first needed them.
+// catalogs, or those registered by packages of generated exceptions,
+// failed to load when Current first needed them.
 func FrameworkError() error {
 	Current()
 	return frameworkErr
@@ -57,4 +67,17 @@ func Reload(opts ...Option) (*Catalog, error) {
 	}
 	Swap(c)
 	return c, nil
+}
+
+// loadFramework loads the framework's catalogs alone.
+func loadFramework() (*Catalog, error) {
+	c := &Catalog{locale: DefaultLocale, errors: map[int]*Entry{}, readable: map[int]*Entry{}}
+	l := &loading{opts: options{locale: DefaultLocale, framework: true, lazy: true}, named: map[int]bool{}}
+	var errs []error
+	for _, s := range frameworkSources {
+		f := readFile{source: s}
+		f.data, f.err = s.read()
+		errs = append(errs, c.add(f, l)...)
+	}
+	return c, errors.Join(errs...)
 }

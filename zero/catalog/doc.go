@@ -20,7 +20,24 @@
 // read with Current and replaced with Swap or Reload, which is safe while
 // requests are running.
 //
-// The framework's own catalogs (package config) are always loaded first;
-// an application's files extend them. A key of an application file that
-// redefines a framework code is an error unless AllowOverride is given.
+// A file is one YAML document holding one mapping; a file with a second
+// document ("---") is refused at the line where it starts, since reading
+// only the first would silently drop the rest.
+//
+// The framework's own catalogs (package config) are always loaded first,
+// then those of the packages of generated exceptions the program imports
+// (see Register), then the files given to Load. A key of an application
+// file that redefines a framework code is an error unless AllowOverride
+// is given. A start-up that loads and checks everything reads:
+//
+//	cat, err := catalog.Load() // plus ErrorFile/ReadableFile for catalogs no package carries
+//	if err != nil {
+//		log.Fatal(err) // names file, line and key of every problem
+//	}
+//	texts, err := readable.Load(readable.Check(cat))
+//	if err != nil {
+//		log.Fatal(err)
+//	}
+//	catalog.Swap(cat)
+//	readable.Swap(texts)
 package catalog

@@ -3,9 +3,9 @@ package catalog
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"strconv"
 
+	"github.com/zeroport/zerofault/internal/catfile"
 	"github.com/zeroport/zerofault/internal/errtree"
 )
 
@@ -47,36 +47,32 @@ func Problems(err error) []*LoadError {
 	return out
 }
 
-// Sentinel causes, for errors.Is on a LoadError.
+// Sentinel causes, for errors.Is on a LoadError. The readable loader and
+// the generator's lint report the same causes, being the same rules.
 var (
 	// ErrEmpty: the file holds no entries at all.
-	ErrEmpty = errors.New("catalog is empty")
+	ErrEmpty = catfile.ErrEmpty
 	// ErrDuplicate: a key, or a code under another prefix, is defined twice.
-	ErrDuplicate = errors.New("code defined twice")
+	ErrDuplicate = catfile.ErrDuplicate
 	// ErrFrameworkCode: an application key redefines a framework code
 	// without AllowOverride.
 	ErrFrameworkCode = errors.New("redefines a framework code")
 	// ErrUnknownCode: a readable overlay names a code no error catalog defines.
 	ErrUnknownCode = errors.New("readable text for a code no error catalog defines")
+	// ErrArgs: a readable text uses an argument its code's template does
+	// not take, e.g. {5} where the template takes two. The exception has
+	// no such param, so the placeholder would print as written.
+	ErrArgs = errors.New("readable text uses an argument its code's template does not take")
 	// ErrKey: a key does not have the required form.
-	ErrKey = errors.New("malformed key")
+	ErrKey = catfile.ErrKey
 	// ErrValue: a value is not a string.
-	ErrValue = errors.New("value must be a string")
+	ErrValue = catfile.ErrValue
 	// ErrShape: the document is not a mapping of keys to strings.
-	ErrShape = errors.New("catalog must be a mapping of keys to message strings")
+	ErrShape = catfile.ErrShape
+	// ErrDocuments: the file holds more than one YAML document ("---").
+	// Only the first would be read, so the file is refused instead.
+	ErrDocuments = catfile.ErrDocuments
 )
-
-// yamlLine finds the line number in a yaml.v3 syntax error message
-// ("yaml: line 3: ..."); yaml.v3 offers it no other way.
-var yamlLine = regexp.MustCompile(`line (\d+)`)
-
-func lineOf(err error) int {
-	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		return n
-	}
-	return 1
-}
 
 // problem locates err in a file; format, when not "", details it.
 func problem(file string, line int, key string, err error, format string, args ...any) *LoadError {

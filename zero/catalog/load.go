@@ -5,9 +5,13 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
+	"path/filepath"
 	"slices"
+	"strconv"
 
 	"github.com/zeroport/zerofault/config"
+	"github.com/zeroport/zerofault/internal/mfpattern"
 )
 
 // DefaultLocale is the locale templates are compiled for unless WithLocale
@@ -21,6 +25,10 @@ type source struct {
 	kind      kind
 	fsys      fs.FS // nil: read name from the operating system
 	framework bool
+	// registered marks a file a package registered (see Register); a
+	// file given explicitly with the same name and content is the same
+	// file, and is read once.
+	registered bool
 }
 
 type options struct {
@@ -28,6 +36,9 @@ type options struct {
 	override  bool
 	framework bool
 	sources   []source
+	// lazy is Current's first load, before any start-up: registered codes
+	// whose catalogs the application has yet to load are not an error.
+	lazy bool
 }
 
 // Option configures Load.
@@ -99,16 +110,40 @@ func Load(opts ...Option) (*Catalog, error) {
 	if o.framework {
 		all = append(all, frameworkSources...)
 	}
+	all = append(all, registeredSources()...)
 	all = append(all, o.sources...)
 
-	c := &Catalog{locale: o.locale, errors: map[int]*Entry{}, readable: map[int]*Entry{}}
-	var errs []error
-	for _, k := range []kind{errorsKind, readablesKind} {
-		for _, s := range all {
-			if s.kind == k {
-				errs = append(errs, c.add(s, o)...)
+	files := make([]readFile, 0, len(all))
+	seen := map[fileKey]bool{}
+	for _, s := range all {
+		f := readFile{source: s}
+		f.data, f.err = s.read()
+		if f.err == nil {
+			// A registered file also given explicitly (as the code that
+			// loaded it before it registered still does) is read once.
+			k := fileKey{s.kind, path.Base(filepath.ToSlash(s.name)), string(f.data)}
+			if !s.registered && seen[k] {
+				continue
+			}
+			if s.registered {
+				seen[k] = true
 			}
 		}
+		files = append(files, f)
+	}
+
+	c := &Catalog{locale: o.locale, errors: map[int]*Entry{}, readable: map[int]*Entry{}}
+	l := &loading{opts: o, named: map[int]bool{}}
+	var errs []error
+	for _, k := range []kind{errorsKind, readablesKind} {
+		for _, f := range files {
+			if f.kind == k {
+				errs = append(errs, c.add(f, l)...)
+			}
+		}
+	}
+	if !o.lazy {
+		errs = append(errs, missingTemplates(c, l.named)...)
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
@@ -116,46 +151,98 @@ func Load(opts ...Option) (*Catalog, error) {
 	return c, nil
 }
 
+// readFile is a source with its content read.
+type readFile struct {
+	source
+	data []byte
+	err  error
+}
+
+// fileKey identifies a file by its kind, base name and content.
+type fileKey struct {
+	kind       kind
+	base, data string
+}
+
+// loading is the state of one Load.
+type loading struct {
+	opts options
+	// named holds every code an error file has a well-formed key for,
+	// whether or not its template loaded: a readable text of a code whose
+	// template failed is not also "a text for an unknown code".
+	named map[int]bool
+}
+
 // add loads one file into c.
-func (c *Catalog) add(s source, o options) []error {
-	data, err := s.read()
-	if err != nil {
-		return []error{&LoadError{File: s.name, Err: err}}
+func (c *Catalog) add(f readFile, l *loading) []error {
+	s, o, data := f.source, l.opts, f.data
+	if f.err != nil {
+		return []error{&LoadError{File: s.name, Err: f.err}}
 	}
-	raws, errs := parseFile(s.name, data, s.kind)
+	named := l.named
+	if s.kind == readablesKind {
+		named = map[int]bool{} // only error files name codes
+	}
+	raws, errs := parseFile(s.name, data, s.kind, named)
 	target := c.errors
 	if s.kind == readablesKind {
 		target = c.readable
 	}
 	for _, r := range raws {
 		if s.kind == readablesKind {
-			if _, ok := c.errors[r.code]; !ok {
-				errs = append(errs, problem(s.name, r.line, r.key, ErrUnknownCode, "add E%d to an error catalog first", -r.code))
-				continue
+			if _, ok := c.errors[r.Code]; !ok {
+				if !l.named[r.Code] {
+					errs = append(errs, problem(s.name, r.Line, r.Key, ErrUnknownCode, "add E%d to an error catalog first", -r.Code))
+				}
+				continue // a template that failed is reported where it is
 			}
 		}
-		if prev, ok := target[r.code]; ok {
+		if prev, ok := target[r.Code]; ok {
 			switch {
 			case prev.Framework && !s.framework && !o.override:
-				errs = append(errs, problem(s.name, r.line, r.key, ErrFrameworkCode,
+				errs = append(errs, problem(s.name, r.Line, r.Key, ErrFrameworkCode,
 					"%s is defined at %s:%d; use catalog.AllowOverride() to replace it", prev.Key, prev.File, prev.Line))
 				continue
 			case prev.Framework == s.framework:
-				errs = append(errs, problem(s.name, r.line, r.key, ErrDuplicate, "%s is already defined at %s:%d", prev.Key, prev.File, prev.Line))
+				errs = append(errs, problem(s.name, r.Line, r.Key, ErrDuplicate, "%s is already defined at %s:%d", prev.Key, prev.File, prev.Line))
 				continue
 			}
 		}
-		t, err := Compile(o.locale, r.source)
+		t, err := Compile(o.locale, r.Text)
 		if err != nil {
-			errs = append(errs, problem(s.name, r.line, r.key, err, ""))
+			errs = append(errs, problem(s.name, r.Line, r.Key, err, ""))
 			continue
 		}
-		target[r.code] = &Entry{Template: t, Code: r.code, Key: r.key, Level: r.level, File: s.name, Line: r.line, Framework: s.framework}
+		if s.kind == readablesKind {
+			if err := fits(t, c.errors[r.Code]); err != nil {
+				errs = append(errs, problem(s.name, r.Line, r.Key, err, ""))
+				continue
+			}
+		}
+		target[r.Code] = &Entry{Template: t, Code: r.Code, Key: r.Key, Level: Level(r.Level), File: s.name, Line: r.Line, Framework: s.framework}
 	}
 	// Problems of the file's shape and of its templates come from two
 	// passes; report them in the order of the file.
 	slices.SortStableFunc(errs, func(a, b error) int { return lineOfProblem(a) - lineOfProblem(b) })
 	return errs
+}
+
+// fits reports a readable text that uses more arguments than the error
+// template of its code takes. Both are counted with choice texts, which
+// ArgCount leaves out: "{0,choice,0#none|1#{1}}" formats argument 1 too.
+func fits(text *Template, tmpl *Entry) error {
+	if a, n := mfpattern.Args(text.Source()), mfpattern.Args(tmpl.Source()); a > n {
+		return fmt.Errorf("%w: it uses {%d}, and %s (%s:%d) takes %s", ErrArgs, a-1, tmpl.Key, tmpl.File, tmpl.Line, arguments(n))
+	}
+	return nil
+}
+
+// arguments spells a number of template arguments.
+func arguments(n int) string {
+	if n == 1 {
+		return "1 argument"
+	}
+	return strconv.Itoa(n) + " arguments"
 }
 
 func lineOfProblem(err error) int {

@@ -89,6 +89,20 @@ func TestLoadMalformed(t *testing.T) {
 		{"empty mapping", false, []file{{"a.yml", "{}\n", errorsKind}}, "a.yml", 1, "", ErrEmpty},
 		{"top level list", false, []file{{"a.yml", "- E100001: \"x\"\n", errorsKind}}, "a.yml", 1, "", ErrShape},
 		{"top level scalar", false, []file{{"a.yml", "just text\n", errorsKind}}, "a.yml", 1, "", ErrShape},
+		// Nothing after a "---" may be dropped: the file is refused at the
+		// line of the second document, whatever it holds.
+		{"second document", false, []file{{"a.yml", ok + "---\nE100002: \"lost\"\n", errorsKind}}, "a.yml", 2, "", ErrDocuments},
+		{"second document after comments", false, []file{{"a.yml", "# a\n---\n# b\n---\nE100002: \"x\"\n", errorsKind}}, "a.yml", 4, "", ErrDocuments},
+		{"empty second document", false, []file{{"a.yml", ok + "---\n", errorsKind}}, "a.yml", 2, "", ErrDocuments},
+		{"document end, then another", false, []file{{"a.yml", ok + "...\n---\nE100002: \"x\"\n", errorsKind}}, "a.yml", 3, "", ErrDocuments},
+		{"second document malformed", false, []file{{"a.yml", ok + "---\n\nE100002: [\n", errorsKind}}, "a.yml", 4, "", nil},
+		{"readable second document", false, []file{{"a.yml", ok, errorsKind}, {"r.yml", "100001: \"x\"\n\n---\n100001: \"y\"\n", readablesKind}}, "r.yml", 3, "", ErrDocuments},
+		{"explicit null document", false, []file{{"a.yml", "---\n", errorsKind}}, "a.yml", 1, "", ErrEmpty},
+		{"readable plural map", false, []file{{"a.yml", ok, errorsKind}, {"r.yml", "100001:\n  other: \"x\"\n", readablesKind}}, "r.yml", 2, "100001", ErrValue},
+		// A readable text may use only the arguments of its code's template.
+		{"readable uses an argument the template lacks", false, []file{{"a.yml", ok, errorsKind}, {"r.yml", "100001: \"{0} and {5}\"\n", readablesKind}}, "r.yml", 1, "100001", ErrArgs},
+		{"readable uses an argument of a template without any", false, []file{{"a.yml", "E100001: \"plain\"\n", errorsKind}, {"r.yml", "100001: \"{0}\"\n", readablesKind}}, "r.yml", 1, "100001", ErrArgs},
+		{"readable choice uses an argument the template lacks", false, []file{{"a.yml", ok, errorsKind}, {"r.yml", "100001: \"{0,choice,0#none|1#{1}}\"\n", readablesKind}}, "r.yml", 1, "100001", ErrArgs},
 	}
 	if len(cases) < 25 {
 		t.Fatalf("only %d cases", len(cases))
@@ -338,5 +352,40 @@ func TestHotReload(t *testing.T) {
 	}
 	if Current() != a {
 		t.Error("a failed Reload replaced the catalog")
+	}
+}
+
+// TestOneProblemPerDefect: a template that fails to load is reported where
+// it is, and its readable text is not reported a second time as a text
+// for an unknown code, which would send the reader to the wrong file.
+func TestOneProblemPerDefect(t *testing.T) {
+	cases := []struct {
+		name  string
+		files []file
+		want  error // the one problem's cause; nil for a compiler error
+	}{
+		{"template does not compile", []file{{"e.yml", "E100001: \"broken {0\"\n", errorsKind}, {"r.yml", "100001: \"fine\"\n", readablesKind}}, nil},
+		{"template under a second prefix", []file{{"e.yml", "E100002: \"x\"\nW100002: \"y\"\n", errorsKind}, {"r.yml", "100002: \"fine\"\n", readablesKind}}, ErrDuplicate},
+		{"template is not a string", []file{{"e.yml", "E100003: \"x\"\nE100004: [1]\n", errorsKind}, {"r.yml", "100003: \"a\"\n100004: \"b\"\n", readablesKind}}, ErrValue},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := loadFiles(t, false, tc.files)
+			ps := Problems(err)
+			if len(ps) != 1 {
+				t.Fatalf("%d problems, want 1: %v", len(ps), err)
+			}
+			if ps[0].File != "e.yml" || errors.Is(err, ErrUnknownCode) {
+				t.Errorf("problem %v, want one in e.yml and no unknown code", ps[0])
+			}
+			if tc.want != nil && !errors.Is(err, tc.want) {
+				t.Errorf("problem %v is not %v", ps[0], tc.want)
+			}
+		})
+	}
+	// A text for a code no file names at all is still reported.
+	_, err := loadFiles(t, false, []file{{"e.yml", "E100001: \"broken {0\"\n", errorsKind}, {"r.yml", "100009: \"orphan\"\n", readablesKind}})
+	if !errors.Is(err, ErrUnknownCode) || len(Problems(err)) != 2 {
+		t.Errorf("orphan text beside a broken template: %v", err)
 	}
 }

@@ -27,6 +27,7 @@ const (
 	vBig                     // BigInteger beyond the long range
 	vDate                    // java.util.Date (epoch milliseconds in i)
 	vOther                   // any other object: printed by its toString (see appendJavaString)
+	vNoDate                  // a time.Time beyond java.util.Date's range (in x): formatting it fails
 )
 
 // value is an argument sorted into its Java type.
@@ -80,12 +81,12 @@ func classify(a any) value {
 	case bool:
 		return value{kind: vOther, x: v}
 	case time.Time:
-		return value{kind: vDate, i: v.UnixMilli()}
+		return dateValue(v)
 	case *time.Time:
 		if v == nil {
 			return value{kind: vNull}
 		}
-		return value{kind: vDate, i: v.UnixMilli()}
+		return dateValue(*v)
 	case *big.Int:
 		if v == nil {
 			return value{kind: vNull}
@@ -206,7 +207,7 @@ func appendJavaString(dst []byte, x any, depth int) []byte {
 	case float32:
 		return appendJavaDouble(dst, float64(v), 32)
 	case time.Time:
-		return dateToString().AppendMillis(dst, v.UnixMilli())
+		return appendJavaDate(dst, v)
 	case *big.Int:
 		if v == nil {
 			return append(dst, "null"...)
@@ -238,6 +239,8 @@ func appendJavaString(dst []byte, x any, depth int) []byte {
 		return v.b.Append(dst, 10)
 	case vDate:
 		return dateToString().AppendMillis(dst, v.i)
+	case vNoDate:
+		return appendJavaDate(dst, v.x.(time.Time))
 	}
 	rv := reflect.ValueOf(x)
 	for rv.Kind() == reflect.Pointer && !rv.IsNil() && rv.Elem().CanInterface() && depth < maxNesting {
@@ -323,9 +326,11 @@ func cmpOrdered[T int64 | uint64 | float64](a, b T) int {
 }
 
 // dateToString is the format of java.util.Date.toString with the JDK's
-// default time zone set to UTC, as in the reference runs.
+// default time zone set to UTC, as in the reference runs. The year is not
+// padded ("UTC 1", not "UTC 0001") and counts within its era, as
+// Date.toString prints it.
 var dateToString = sync.OnceValue(func() *datefmt.Format {
-	f, err := datefmt.NewPattern(jlocale.Parse("en-US"), "EEE MMM dd HH:mm:ss zzz yyyy")
+	f, err := datefmt.NewPattern(jlocale.Parse("en-US"), "EEE MMM dd HH:mm:ss zzz y")
 	if err != nil {
 		panic("msgfmt: Date.toString pattern rejected: " + err.Error())
 	}

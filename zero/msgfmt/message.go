@@ -146,6 +146,9 @@ func (m *Message) appendFormat(dst []byte, args []any) ([]byte, error) {
 
 func (m *Message) appendElement(dst []byte, e *element, args []any) ([]byte, error) {
 	v := classify(args[e.arg])
+	if v.kind == vNoDate {
+		return dst, v.dateRangeError(e.arg)
+	}
 	if v.kind == vNull {
 		return append(dst, "null"...), nil // before any format, as in the JDK
 	}

@@ -4,8 +4,11 @@
 package shoperr
 
 import (
+	"embed"
+
 	"github.com/zeroport/zerofault/webexc"
 	"github.com/zeroport/zerofault/zero"
+	"github.com/zeroport/zerofault/zero/catalog"
 )
 
 // Codes of the exceptions declared in exceptions.yml.
@@ -22,6 +25,28 @@ var (
 	classOrderNotFound   = &webexc.Class{Class: zero.Class{Name: "_404OrderNotFoundException", Family: zero.FamilyWeb, Code: CodeOrderNotFound}, Status: 404}
 	classOutOfStock      = &webexc.Class{Class: zero.Class{Name: "_409OutOfStockException", Family: zero.FamilyWeb, Code: CodeOutOfStock}, Status: 409}
 )
+
+// generatedCatalogs holds the catalogs beside exceptions.yml, so that a
+// program importing the package has them without loading them itself.
+//
+//go:embed vertx-error.yml vertx-readible.yml vertx-readible.zh-CN.yml
+var generatedCatalogs embed.FS
+
+// init tells the catalog loaders which codes the package declares and hands
+// them its catalogs, which catalog.Load and readable.Load then read after
+// the framework's. catalog.Load fails at start-up, naming them, when a code
+// has no template, rather than a client reading that its template is
+// missing.
+func init() {
+	catalog.Register(catalog.Package{
+		Path:        "github.com/zeroport/zerofault/examples/shop/shoperr",
+		Declaration: "examples/shop/shoperr/exceptions.yml",
+		Codes:       []int{CodeAccountExists, CodeAccountNotFound, CodeOrderNotFound, CodeOutOfStock},
+		FS:          generatedCatalogs,
+		Errors:      []string{"vertx-error.yml"},
+		Readables:   []string{"vertx-readible.yml", "vertx-readible.zh-CN.yml"},
+	})
+}
 
 // AccountExistsException is Zero's _409AccountExistsException (code -100002,
 // HTTP status 409). A sign-up names an email address that already has an

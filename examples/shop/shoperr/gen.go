@@ -5,4 +5,4 @@
 // own service.
 package shoperr
 
-//go:generate go run github.com/zeroport/zerofault/gen exceptions.yml
+//go:generate go tool gen exceptions.yml

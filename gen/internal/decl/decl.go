@@ -16,6 +16,7 @@ package decl
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -86,6 +87,8 @@ func RangeNamed(name string) (Range, bool) {
 const (
 	RuleDeclaration     = "declaration"      // the declaration itself is malformed; never exempt
 	RuleSyntax          = "syntax"           // a template does not compile; never exempt
+	RuleCatalog         = "catalog"          // a catalog file breaks a loader's rule; never exempt
+	RuleFrameworkCode   = "framework-code"   // a code the framework's catalog already uses
 	RuleStaleExemption  = "stale-exemption"  // an exemption covers no finding; never exempt
 	RuleDuplicateCode   = "duplicate-code"   // two declarations share a code
 	RuleDuplicateName   = "duplicate-name"   // two declarations share a Go name or class
@@ -102,9 +105,9 @@ const (
 
 // ExemptRules are the rules an exemption may name, in the docs' order.
 var ExemptRules = []string{
-	RuleDuplicateCode, RuleDuplicateName, RuleStatusName, RuleStatusPrefix,
-	RuleStatusStandard, RuleCodeRange, RuleMissingTemplate, RuleParams,
-	RuleApostrophe, RuleSlf4j,
+	RuleDuplicateCode, RuleDuplicateName, RuleFrameworkCode, RuleStatusName,
+	RuleStatusPrefix, RuleStatusStandard, RuleCodeRange, RuleMissingTemplate,
+	RuleParams, RuleApostrophe, RuleSlf4j,
 }
 
 // Finding is one problem with the inputs.
@@ -191,16 +194,21 @@ type Exception struct {
 	File        *File
 	Line        int    // the line of the entry's first field
 	Name        string // Go name without the Exception suffix
-	Class       string // Zero's class name
+	Class       string // Zero's class name, declared or derived (see Set.derive)
 	Code        int    // negative; 0 when uncoded
-	Status      int    // declared status; 0 when not declared
-	StatusLine  int
+	Status      int    // declared status, else the template's (NNN) prefix; 0 when neither
+	StatusLine  int    // of the declared status; 0 when not declared
 	Params      []Param
 	Doc         string
 	Exempt      []Exempt
 	Message     string // inline MessageFormat template of an uncoded exception
 	MessageLine int
 	Handwritten bool
+
+	// ClassDerived and StatusDerived say that the field was left out and
+	// Load derived it: the class from the name and status, the status
+	// from the template's prefix.
+	ClassDerived, StatusDerived bool
 
 	codeGiven bool // the code field is present, if perhaps malformed
 }
@@ -232,7 +240,8 @@ var ParamTypes = []string{
 const DefaultStatus = 400
 
 // EffectiveStatus returns the HTTP status a web exception is answered
-// with: the declared one, else DefaultStatus. It is 0 outside family web.
+// with: the declared one, else the one its template's prefix gives, else
+// DefaultStatus. It is 0 outside family web.
 func (e *Exception) EffectiveStatus() int {
 	switch {
 	case e.File.Family != FamilyWeb:
@@ -257,6 +266,19 @@ func (e *Exception) Exempts(rule string) (Exempt, bool) {
 		}
 	}
 	return Exempt{}, false
+}
+
+// statusPrefix reads the "(404) -" prefix of a web template.
+var statusPrefix = regexp.MustCompile(`^\s*\((\d{3})\)\s*-`)
+
+// PrefixStatus returns the status a template's "(NNN) -" prefix states.
+func PrefixStatus(src string) (int, bool) {
+	m := statusPrefix.FindStringSubmatch(src)
+	if m == nil {
+		return 0, false
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n, true
 }
 
 // Where returns "file:line", for findings that point at e from elsewhere.

@@ -62,6 +62,10 @@ func TestParseFindings(t *testing.T) {
 			[]string{"x/exceptions.yml:18: declaration: did not find expected node content"}},
 		{"not a mapping", func(string) string { return "- a\n" },
 			[]string{"x/exceptions.yml:1: declaration: the document must be a mapping of package, family, catalogs, readables, ranges, docs, exceptions, found a list"}},
+		{"second document", func(s string) string { return s + "---\n" + strings.Replace(valid, "ServiceNotFound", "Other", 1) },
+			[]string{"x/exceptions.yml:18: declaration: the file holds more than one YAML document: a second one starts with the \"---\" on line 18; merge the documents into one, or put each in a file of its own"}},
+		{"empty second document", func(s string) string { return s + "\n---\n# later\n" },
+			[]string{"x/exceptions.yml:19: declaration: the file holds more than one YAML document: a second one starts with the \"---\" on line 19; merge the documents into one, or put each in a file of its own"}},
 		{"empty", func(string) string { return "# nothing\n" },
 			[]string{"x/exceptions.yml:1: declaration: the file is empty; see docs/declarations.md for the format"}},
 		{"unknown top field", func(s string) string { return s + "extra: 1\n" },
@@ -125,7 +129,7 @@ func TestParseFindings(t *testing.T) {
 		{"multi-line doc", rep("doc: No route matches the request's method and path.", "doc: \"a\\nb\""),
 			[]string{"x/exceptions.yml:15: ServiceNotFound: declaration: doc: must be one line"}},
 		{"unknown exempt rule", rep("rule: code-range", "rule: syntax"),
-			[]string{"x/exceptions.yml:17: ServiceNotFound: declaration: exempt[0].rule: \"syntax\" cannot be exempted; the rules are duplicate-code, duplicate-name, status-name, status-prefix, status-standard, code-range, missing-template, params, apostrophe, slf4j"}},
+			[]string{"x/exceptions.yml:17: ServiceNotFound: declaration: exempt[0].rule: \"syntax\" cannot be exempted; the rules are duplicate-code, duplicate-name, framework-code, status-name, status-prefix, status-standard, code-range, missing-template, params, apostrophe, slf4j"}},
 		{"exemption without reason", rep(`reason: "Example."`, `reason: ""`),
 			[]string{"x/exceptions.yml:17: ServiceNotFound: declaration: exempt[0]: exempting code-range needs a reason"}},
 		{"exemption repeated", func(s string) string { return s + "      - {rule: code-range, reason: again}\n" },
@@ -201,10 +205,10 @@ Eabc: "no number"
 		got = append(got, f.String())
 	}
 	want := []string{
-		"e.yml:3: X3: syntax: an error catalog key is E, W or I followed by the code's digits",
-		"e.yml:4: E4: syntax: want a template string, found the number 4",
-		"e.yml:5: I1: syntax: the code is already defined by E1 on line 1",
-		"e.yml:6: Eabc: syntax: the code after the prefix is not a positive number",
+		"e.yml:3: X3: catalog: malformed key: an error catalog key is E, W or I followed by the code's digits, e.g. E40069",
+		"e.yml:4: E4: catalog: value must be a string: found a number (quote it)",
+		"e.yml:5: I1: catalog: code defined twice: one number under two prefixes: E1 is on line 1",
+		"e.yml:6: Eabc: catalog: malformed key: the code \"abc\" is not a number",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -214,11 +218,42 @@ Eabc: "no number"
 	}
 
 	r, fs := ParseCatalog("r.yml", []byte("42: \"text\"\nE42: \"no prefix here\"\n"), true)
-	if len(fs) != 1 || fs[0].String() != "r.yml:2: E42: syntax: a readable key is the code's digits without the minus sign" {
+	if len(fs) != 1 || fs[0].String() != "r.yml:2: E42: catalog: malformed key: a readable key is the code's bare digits, e.g. 60010" {
 		t.Errorf("readable findings = %v", fs)
 	}
 	if _, ok := r.Lookup(-42); !ok {
 		t.Error("readable 42 not read")
+	}
+}
+
+// TestParseCatalogDocuments: a catalog of two documents is refused with
+// the loaders' words, whichever kind it is.
+func TestParseCatalogDocuments(t *testing.T) {
+	for name, src := range map[string]string{
+		"e.yml":    "E1: \"one\"\n---\nE2: \"lost\"\n",
+		"r.yml":    "1: \"one\"\n---\n2: \"lost\"\n",
+		"r.de.yml": "1: \"eins\"\n---\n2:\n  other: \"verloren\"\n",
+	} {
+		_, fs := ParseCatalog(name, []byte(src), name != "e.yml")
+		want := name + ":2: catalog: the file holds more than one YAML document: a second one starts with the \"---\" on line 2; merge the documents into one, or put each in a file of its own"
+		if len(fs) != 1 || fs[0].String() != want || !fs[0].Fatal {
+			t.Errorf("%s: findings %v, want %s", name, fs, want)
+		}
+	}
+}
+
+// TestParseCatalogOverlayKinds: a translation (a name with a language tag)
+// may hold plural maps, as package readable reads it; the default-language
+// overlay may not, since the catalog loader reads it too.
+func TestParseCatalogOverlayKinds(t *testing.T) {
+	const src = "1:\n  one: \"a {0}\"\n  other: \"b {0}\"\n"
+	c, fs := ParseCatalog("vertx-readible.ja.yml", []byte(src), true)
+	if len(fs) != 0 || c.Lang != "ja" || len(c.Entries) != 1 || len(c.Entries[0].Forms()) != 2 {
+		t.Errorf("translation: %v %+v", fs, c)
+	}
+	_, fs = ParseCatalog("vertx-readible.yml", []byte(src), true)
+	if len(fs) != 1 || !strings.Contains(fs[0].Msg, "the catalog loader reads this overlay and takes strings only") {
+		t.Errorf("default language: %v", fs)
 	}
 }
 
@@ -254,5 +289,66 @@ func TestLoad(t *testing.T) {
 	e := set.Files[0].Exceptions[0]
 	if entry, ok := set.Template(e); !ok || entry.Source != "A." {
 		t.Errorf("Template = %+v, %v", entry, ok)
+	}
+}
+
+// TestDerive: a web exception's status comes from its template's prefix
+// and its class from the status and the name, unless declared.
+func TestDerive(t *testing.T) {
+	m := fstest.MapFS{
+		"cfg/e.yml": {Data: []byte(`E100001: "(409) - Item {0} is out of stock."
+E100002: "No prefix {0}."
+E100003: "(404) - Gone."
+E100004: "  (503)  -  Spaced prefix."
+E100005: "(42) - Not a status."
+`)},
+		"web/exceptions.yml": {Data: []byte(`package: web
+family: web
+catalogs: [../cfg/e.yml]
+ranges: [user]
+exceptions:
+  - {name: OutOfStock, code: -100001, params: [{name: sku, type: string}], doc: D.}
+  - {name: NoPrefix, code: -100002, params: [{name: x, type: string}], doc: D.}
+  - {name: Declared, class: _410GoneException, code: -100003, status: 410, doc: D.}
+  - {name: ClassOnly, class: _404ClassOnlyException, code: -100003, doc: D.}
+  - {name: StatusOnly, code: -100001, status: 404, params: [{name: sku, type: string}], doc: D.}
+  - {name: Spaced, code: -100004, doc: D.}
+  - {name: Short, code: -100005, doc: D.}
+`)},
+		"up/exceptions.yml": {Data: []byte(`package: up
+family: up
+catalogs: [../cfg/e.yml]
+ranges: [user]
+exceptions:
+  - {name: Busy, code: -100001, params: [{name: sku, type: string}], doc: D.}
+`)},
+	}
+	read := func(name string) ([]byte, error) { return fs.ReadFile(m, name) }
+	set, findings := Load(read, "web/exceptions.yml", "up/exceptions.yml")
+	if len(findings) > 0 {
+		t.Fatalf("findings: %v", findings)
+	}
+	type want struct {
+		class                 string
+		status                int
+		classDerived, derived bool
+	}
+	wants := map[string]want{
+		"OutOfStock": {"_409OutOfStockException", 409, true, true},
+		"NoPrefix":   {"_400NoPrefixException", 0, true, false}, // EffectiveStatus: the default 400
+		"Declared":   {"_410GoneException", 410, false, false},
+		"ClassOnly":  {"_404ClassOnlyException", 404, false, true},
+		"StatusOnly": {"_404StatusOnlyException", 404, true, false},
+		"Spaced":     {"_503SpacedException", 503, true, true},
+		"Short":      {"_400ShortException", 0, true, false},
+		"Busy":       {"BusyException", 0, true, false},
+	}
+	for _, f := range set.Files {
+		for _, e := range f.Exceptions {
+			w := wants[e.Name]
+			if e.Class != w.class || e.Status != w.status || e.ClassDerived != w.classDerived || e.StatusDerived != w.derived {
+				t.Errorf("%s: class %q status %d (derived %v, %v); want %+v", e.Name, e.Class, e.Status, e.ClassDerived, e.StatusDerived, w)
+			}
+		}
 	}
 }

@@ -49,8 +49,36 @@ func Load(read ReadFunc, names ...string) (*Set, []Finding) {
 		out = append(out, s.readAll(read, f, f.Catalogs, "catalogs", s.Catalogs, false)...)
 		out = append(out, s.readAll(read, f, f.Readables, "readables", s.Readables, true)...)
 	}
+	for _, f := range s.Files {
+		for _, e := range f.Exceptions {
+			s.derive(e)
+		}
+	}
 	out = append(out, s.collisions()...)
 	return s, out
+}
+
+// derive fills in what a declaration may leave out, from what it says
+// elsewhere: a web exception's status from its template's "(NNN) -"
+// prefix, and the class from the status and the name, in the shape of
+// Zero's web classes (_409OutOfStockException) or, outside family web,
+// the Go type's name (EmptyStreamException). Fields that are declared
+// stay as declared, and the lint holds them to the derived facts.
+func (s *Set) derive(e *Exception) {
+	if e.File.Family == FamilyWeb && e.Status == 0 {
+		if entry, ok := s.Template(e); ok {
+			if st, ok := PrefixStatus(entry.Source); ok && st >= 100 && st <= 599 {
+				e.Status, e.StatusDerived = st, true
+			}
+		}
+	}
+	if e.Class == "" {
+		e.ClassDerived = true
+		e.Class = e.TypeName()
+		if e.File.Family == FamilyWeb {
+			e.Class = "_" + strconv.Itoa(e.EffectiveStatus()) + e.TypeName()
+		}
+	}
 }
 
 // readAll reads the files refs names into cache, once each.
@@ -133,6 +161,17 @@ func (s *Set) ReadableTexts(e *Exception) []*Entry {
 		}
 	}
 	return out
+}
+
+// IsFramework reports whether f declares the framework's own exceptions:
+// its catalogs are zerofault's embedded ones, which every program loads.
+func (s *Set) IsFramework(f *File) bool {
+	for _, r := range f.Catalogs {
+		if c, ok := s.Catalogs[r.Path]; ok && c.Framework {
+			return true
+		}
+	}
+	return false
 }
 
 // OSRead is the ReadFunc of the operating system.

@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/zeroport/zerofault/internal/yamlnode"
 )
 
 // Identifier shapes. Names are ASCII so that generated identifiers read
@@ -56,16 +58,16 @@ type parser struct {
 func Parse(name string, data []byte) (*File, []Finding) {
 	name = filepath.Clean(name)
 	p := &parser{file: &File{Path: name, Dir: filepath.Dir(name)}}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		p.errorf(yamlLine(err), "", "%s", yamlLineRE.ReplaceAllString(strings.TrimPrefix(err.Error(), "yaml: "), ""))
+	node, yerr := yamlnode.Document(data)
+	if yerr != nil {
+		p.errorf(yerr.Line, "", "%s", yamlLineRE.ReplaceAllString(strings.TrimPrefix(yerr.Error(), "yaml: "), ""))
 		return nil, p.findings
 	}
-	if len(doc.Content) == 0 {
+	if node == nil {
 		p.errorf(1, "", "the file is empty; see docs/declarations.md for the format")
 		return nil, p.findings
 	}
-	root := deref(doc.Content[0])
+	root := deref(node)
 	if root.Kind != yaml.MappingNode {
 		p.errorf(root.Line, "", "the document must be a mapping of %s, found %s", strings.Join(topFields, ", "), describe(root))
 		return nil, p.findings
@@ -74,17 +76,9 @@ func Parse(name string, data []byte) (*File, []Finding) {
 	return p.file, p.findings
 }
 
-// yamlLineRE finds the line in a yaml.v3 syntax error, which offers it no
-// other way.
+// yamlLineRE finds the line in a yaml.v3 syntax error, which a finding
+// gives on its own.
 var yamlLineRE = regexp.MustCompile(`line (\d+): `)
-
-func yamlLine(err error) int {
-	if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		return n
-	}
-	return 1
-}
 
 func (p *parser) errorf(line int, key, format string, args ...any) {
 	p.findings = append(p.findings, Finding{
@@ -371,7 +365,7 @@ func (p *parser) exception(m *yaml.Node, key string) {
 			}
 		}
 	})
-	for _, field := range []string{"name", "class", "doc"} {
+	for _, field := range []string{"name", "doc"} {
 		if !seen[field] {
 			p.errorf(m.Line, key, "%s: the field is required", field)
 		}

@@ -30,6 +30,9 @@ type Config struct {
 	Catalogs     []string // plain error catalogs to lint on their own
 	Readables    []string // plain readable overlays to lint against Catalogs
 	Lint         lint.Options
+	// Override lints the plain catalogs as catalog.Load(catalog.AllowOverride())
+	// loads them: keys may redefine framework codes.
+	Override bool
 
 	// Read reads inputs; nil means the operating system.
 	Read decl.ReadFunc
@@ -50,6 +53,11 @@ type Result struct {
 	Findings []decl.Finding // failing findings, sorted; no outputs when any
 	Exempted []decl.Finding // findings waived by exemptions
 	Outputs  []Output       // sorted by path
+
+	// What the run read, for its summary.
+	Declarations int // declaration files
+	Catalogs     int // catalog files and overlays, each counted once
+	Exceptions   int // declared exceptions
 }
 
 // Run loads, lints and renders. It returns an error only for a fault of
@@ -62,20 +70,29 @@ func Run(cfg Config) (Result, error) {
 	var res Result
 
 	if len(cfg.Catalogs)+len(cfg.Readables) > 0 {
-		res.Findings = append(res.Findings, lintCatalogs(read, cfg)...)
+		res.Findings = append(res.Findings, lintCatalogs(read, cfg, &res)...)
 	}
 
 	var set *decl.Set
 	if len(cfg.Declarations) > 0 {
 		var load []decl.Finding
 		set, load = decl.Load(read, cfg.Declarations...)
+		res.Declarations = len(set.Files)
+		res.Catalogs += len(set.Catalogs) + len(set.Readables)
+		for _, f := range set.Files {
+			res.Exceptions += len(f.Exceptions)
+		}
 		if len(load) > 0 {
 			// Lint over a half-read set would mostly report the gaps.
 			res.Findings = append(res.Findings, load...)
 			set = nil
 		} else {
 			lr := lint.Declarations(set, cfg.Lint)
-			res.Findings = append(res.Findings, lr.Findings...)
+			var loaders []decl.Finding
+			for _, g := range groups(set) {
+				loaders = append(loaders, loaderFindings(read, g)...)
+			}
+			res.Findings = append(res.Findings, merge(lr.Findings, loaders)...)
 			res.Exempted = lr.Exempted
 		}
 	}
@@ -85,7 +102,7 @@ func Run(cfg Config) (Result, error) {
 	}
 
 	for _, f := range set.Files {
-		src, err := render.Go(set, f)
+		src, err := render.Go(set, f, render.Where{ImportPath: importPath(f.Dir), Declaration: displayPath(cfg.Root, f.Path)})
 		if err != nil {
 			return res, err
 		}
@@ -103,10 +120,13 @@ func Run(cfg Config) (Result, error) {
 	return res, nil
 }
 
-func lintCatalogs(read decl.ReadFunc, cfg Config) []decl.Finding {
+// lintCatalogs lints the plain catalog files of cfg, and loads them as
+// one application would.
+func lintCatalogs(read decl.ReadFunc, cfg Config, res *Result) []decl.Finding {
 	var (
 		out            []decl.Finding
 		cats, overlays []*decl.Catalog
+		g              = group{override: cfg.Override}
 	)
 	load := func(name string, readable bool) *decl.Catalog {
 		data, err := read(name)
@@ -114,6 +134,7 @@ func lintCatalogs(read decl.ReadFunc, cfg Config) []decl.Finding {
 			out = append(out, decl.Finding{File: name, Rule: decl.RuleDeclaration, Msg: err.Error(), Fatal: true})
 			return nil
 		}
+		res.Catalogs++
 		c, fs := decl.ParseCatalog(name, data, readable)
 		out = append(out, fs...)
 		return c
@@ -121,14 +142,40 @@ func lintCatalogs(read decl.ReadFunc, cfg Config) []decl.Finding {
 	for _, n := range cfg.Catalogs {
 		if c := load(n, false); c != nil {
 			cats = append(cats, c)
+			g.errors = append(g.errors, n)
 		}
 	}
 	for _, n := range cfg.Readables {
 		if c := load(n, true); c != nil {
 			overlays = append(overlays, c)
+			g.overlays = append(g.overlays, n)
 		}
 	}
-	return append(out, lint.Catalogs(cats, overlays, cfg.Lint).Findings...)
+	out = append(out, lint.Catalogs(cats, overlays, cfg.Lint).Findings...)
+	return merge(out, loaderFindings(read, g))
+}
+
+// groups returns the catalog files of each declaration, as its
+// application loads them, with the codes the run declares.
+func groups(s *decl.Set) []group {
+	declared := map[int]bool{}
+	for _, f := range s.Files {
+		for _, e := range f.Exceptions {
+			declared[e.Code] = e.Code != 0
+		}
+	}
+	var out []group
+	for _, f := range s.Files {
+		g := group{declared: declared}
+		for _, r := range f.Catalogs {
+			g.errors = append(g.errors, r.Path)
+		}
+		for _, r := range f.Readables {
+			g.overlays = append(g.overlays, r.Path)
+		}
+		out = append(out, g)
+	}
+	return out
 }
 
 // displayPath names a declaration file for the docs, relative to root (or
@@ -150,6 +197,44 @@ func displayPath(root, path string) string {
 		}
 	}
 	return filepath.ToSlash(filepath.Base(path))
+}
+
+// importPath returns the import path of the package in dir, from the
+// module line of the nearest go.mod above it; "" when there is none.
+func importPath(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	mod := moduleRoot(abs)
+	if mod == "" {
+		return ""
+	}
+	data, err := os.ReadFile(filepath.Join(mod, "go.mod"))
+	if err != nil {
+		return ""
+	}
+	path := modulePath(data)
+	rel, err := filepath.Rel(mod, abs)
+	if path == "" || err != nil || strings.HasPrefix(rel, "..") {
+		return ""
+	}
+	if rel == "." {
+		return path
+	}
+	return path + "/" + filepath.ToSlash(rel)
+}
+
+// modulePath reads the module path of a go.mod: the "module" line, its
+// path perhaps quoted, perhaps followed by a comment.
+func modulePath(gomod []byte) string {
+	for _, line := range strings.Split(string(gomod), "\n") {
+		f := strings.Fields(line)
+		if len(f) >= 2 && f[0] == "module" {
+			return strings.Trim(f[1], "\"`")
+		}
+	}
+	return ""
 }
 
 // moduleRoot returns the nearest directory from dir upwards that holds a

@@ -13,7 +13,7 @@ import (
 )
 
 // fixtures are the committed, compiled fixture packages.
-var fixtures = []string{"demonfix", "runfix", "upfix", "webfix"}
+var fixtures = []string{"carryfix", "demonfix", "runfix", "upfix", "webfix"}
 
 func fixtureDecls() []string {
 	var out []string
@@ -176,5 +176,27 @@ func TestDisplayPath(t *testing.T) {
 	}
 	if got := displayPath(t.TempDir(), "exceptions.yml"); got != "exceptions.yml" {
 		t.Errorf("outside root: %q", got)
+	}
+}
+
+func TestImportPath(t *testing.T) {
+	for dir, want := range map[string]string{
+		".":                             "github.com/zeroport/zerofault/gen/internal/generate",
+		filepath.Join("..", "..", ".."): "github.com/zeroport/zerofault",
+		filepath.Join("..", "fixture"):  "github.com/zeroport/zerofault/gen/internal/fixture",
+		t.TempDir():                     "",
+	} {
+		if got := importPath(dir); got != want {
+			t.Errorf("importPath(%s) = %q, want %q", dir, got, want)
+		}
+	}
+	for src, want := range map[string]string{
+		"module example.com/shop\n\ngo 1.26\n":  "example.com/shop",
+		"// c\nmodule \"example.com/q\" // x\n": "example.com/q",
+		"go 1.26\n":                             "",
+	} {
+		if got := modulePath([]byte(src)); got != want {
+			t.Errorf("modulePath(%q) = %q, want %q", src, got, want)
+		}
 	}
 }

@@ -112,7 +112,7 @@ W5: "Plain."
 		"error.yml:4: E4: syntax: does not compile: msgfmt: offset 7: Unmatched braces in the pattern.",
 		"readable.yml:2: 5: params: uses {0} but W5 takes 0 arguments",
 		"readable.yml:3: 9: apostrophe: the apostrophe in \"Nobody's\" (column 7) is dropped and quotes the rest of the text; write '' for a literal apostrophe",
-		"readable.yml:3: 9: readable-unknown: no E9, W9 or I9 key in error.yml defines the code",
+		"readable.yml:3: 9: readable-unknown: no E9, W9 or I9 key in error.yml or the framework's config/vertx-error.yml defines the code",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -139,16 +139,16 @@ func TestScanPattern(t *testing.T) {
 	}
 	for _, tt := range tests {
 		sh := scanPattern(tt.pattern)
-		if tt.start != 0 && (len(sh.quotes) == 0 || sh.quotes[0].start != tt.start) {
-			t.Errorf("scanPattern(%q) quotes %+v, want the first at %d", tt.pattern, sh.quotes, tt.start)
+		if tt.start != 0 && (len(sh.Quotes) == 0 || sh.Quotes[0].Start != tt.start) {
+			t.Errorf("scanPattern(%q) quotes %+v, want the first at %d", tt.pattern, sh.Quotes, tt.start)
 		}
 		var used []int
-		for n := range sh.used {
+		for n := range sh.Used {
 			used = append(used, n)
 		}
 		slices.Sort(used)
-		if !slices.Equal(used, tt.used) || len(sh.quotes) != tt.quotes {
-			t.Errorf("scanPattern(%q) used %v, %d bad quotes; want %v, %d", tt.pattern, used, len(sh.quotes), tt.used, tt.quotes)
+		if !slices.Equal(used, tt.used) || len(sh.Quotes) != tt.quotes {
+			t.Errorf("scanPattern(%q) used %v, %d bad quotes; want %v, %d", tt.pattern, used, len(sh.Quotes), tt.used, tt.quotes)
 		}
 	}
 }

@@ -16,6 +16,7 @@ package lint
 
 import (
 	"fmt"
+	"math"
 	"net/http"
 	"regexp"
 	"slices"
@@ -98,8 +99,8 @@ func (o Options) checkTemplate(src string, inline bool) (*compiled, []problem) {
 		return nil, []problem{{decl.RuleSyntax, "does not compile: " + err.Error(), true}}
 	}
 	sh := scanPattern(src)
-	c.used = sh.used
-	for n := range sh.used {
+	c.used = sh.Used
+	for n := range sh.Used {
 		c.args = max(c.args, n+1)
 	}
 	var probs []problem
@@ -124,20 +125,8 @@ func (c *compiled) unused() []int {
 	return out
 }
 
-// statusPrefix reads the "(404) -" prefix of a web template.
-var statusPrefix = regexp.MustCompile(`^\s*\((\d{3})\)\s*-`)
-
 // classStatus reads the status in a class name such as _404ServiceNotFoundException.
 var classStatus = regexp.MustCompile(`^_(\d{3})`)
-
-func prefixStatus(src string) (int, bool) {
-	m := statusPrefix.FindStringSubmatch(src)
-	if m == nil {
-		return 0, false
-	}
-	n, _ := strconv.Atoi(m[1])
-	return n, true
-}
 
 func plural(n int, one, many string) string {
 	if n == 1 {
@@ -163,13 +152,62 @@ func Declarations(s *decl.Set, o Options) Result {
 		}
 	}
 	all = append(all, duplicates(s)...)
-	all = append(all, readableUnknown(s)...)
+	all = append(all, o.readableUnknown(s)...)
 	return exempt(s, all)
 }
 
 // at places a problem about e at its declaration.
 func at(e *decl.Exception, rule, msg string, fatal bool) decl.Finding {
 	return decl.Finding{File: e.File.Path, Line: e.Line, Key: e.Name, Rule: rule, Msg: msg, Fatal: fatal, Subject: e}
+}
+
+// placed places a template problem: at the declaration of e, where its
+// exemption would go, unless it cannot be exempted (a template that does
+// not compile), which is a defect of the catalog file and is placed at
+// the entry, where the loaders report it too.
+func placed(e *decl.Exception, entry *decl.Entry, line int, label string, p problem) decl.Finding {
+	if p.fatal {
+		return decl.Finding{File: entry.Catalog.Path, Line: line, Key: entry.Key, Rule: p.rule, Msg: p.msg, Fatal: true}
+	}
+	return at(e, p.rule, label+": "+p.msg, false)
+}
+
+// readableText checks one readable text of e (or, with e nil, of an
+// undeclared code) against the n arguments its code's template takes,
+// which what describes. A text using more is fatal: it would print the
+// placeholder itself, and readable.Check refuses it at start-up.
+func (o Options) readableText(e *decl.Exception, r *decl.Entry, n int, what string) []decl.Finding {
+	var out []decl.Finding
+	o.Locale = r.Catalog.Lang
+	args := 0
+	forms := r.Forms()
+	for _, f := range forms {
+		label := "readable " + r.Key + " (" + r.Catalog.Path + ":" + strconv.Itoa(f.Line) + ")"
+		if len(forms) > 1 || f.Name != "other" {
+			label = "readable " + r.Key + " form " + f.Name + " (" + r.Catalog.Path + ":" + strconv.Itoa(f.Line) + ")"
+		}
+		rt, probs := o.checkTemplate(f.Source, false)
+		for _, p := range probs {
+			if e == nil {
+				out = append(out, decl.Finding{File: r.Catalog.Path, Line: f.Line, Key: r.Key, Rule: p.rule, Msg: p.msg, Fatal: p.fatal})
+			} else {
+				out = append(out, placed(e, r, f.Line, label, p))
+			}
+		}
+		if rt != nil {
+			args = max(args, rt.args)
+		}
+	}
+	fatal := func(msg string) {
+		out = append(out, decl.Finding{File: r.Catalog.Path, Line: r.Line, Key: r.Key, Rule: decl.RuleParams, Msg: msg, Fatal: true})
+	}
+	if args > n {
+		fatal(fmt.Sprintf("uses {%d} but %s", args-1, what))
+	}
+	if c, ok := r.Count(); ok && c >= n {
+		fatal(fmt.Sprintf("count: %d names an argument beyond those the template takes (%s)", c, what))
+	}
+	return out
 }
 
 func (o Options) exception(s *decl.Set, e *decl.Exception) []decl.Finding {
@@ -197,7 +235,7 @@ func (o Options) exception(s *decl.Set, e *decl.Exception) []decl.Finding {
 		var probs []problem
 		tmpl, probs = o.checkTemplate(entry.Source, false)
 		for _, p := range probs {
-			out = append(out, at(e, p.rule, label+": "+p.msg, p.fatal))
+			out = append(out, placed(e, entry, entry.Line, label, p))
 		}
 	case e.Code != 0:
 		paths := make([]string, len(f.Catalogs))
@@ -228,27 +266,29 @@ func (o Options) exception(s *decl.Set, e *decl.Exception) []decl.Finding {
 
 	// Readable texts are formatted with the same params.
 	for _, r := range s.ReadableTexts(e) {
-		rl := "readable " + r.Key + " (" + r.Where() + ")"
-		rt, probs := o.checkTemplate(r.Source, false)
-		for _, p := range probs {
-			out = append(out, at(e, p.rule, rl+": "+p.msg, p.fatal))
-		}
-		if rt != nil && rt.args > len(e.Params) {
-			add(decl.RuleParams, fmt.Sprintf("%s uses {%d} but %s declared", rl, rt.args-1, plural(len(e.Params), "param is", "params are")))
+		out = append(out, o.readableText(e, r, len(e.Params), plural(len(e.Params), "param is", "params are")+" declared")...)
+	}
+
+	if e.Code != 0 && !s.IsFramework(f) {
+		if fe, ok := decl.LoadFramework().Lookup(e.Code); ok {
+			add(decl.RuleFrameworkCode, fmt.Sprintf("code %d is the framework's %s (%s): catalog.Load refuses to redefine it unless given catalog.AllowOverride(); choose a code of your own range", e.Code, fe.Key, fe.Where()))
 		}
 	}
 
 	if f.Family == decl.FamilyWeb {
 		st := e.EffectiveStatus()
 		if m := classStatus.FindStringSubmatch(e.Class); m != nil && m[1] != strconv.Itoa(st) {
-			if e.Status == 0 {
+			switch {
+			case e.Status == 0:
 				add(decl.RuleStatusName, fmt.Sprintf("the status defaults to %d but the class name %s says %s; declare status: %s", st, e.Class, m[1], m[1]))
-			} else {
+			case e.StatusDerived:
+				add(decl.RuleStatusName, fmt.Sprintf("the template's (%d) prefix gives status %d but the class name %s says %s", st, st, e.Class, m[1]))
+			default:
 				add(decl.RuleStatusName, fmt.Sprintf("status %d differs from %s in the class name %s", st, m[1], e.Class))
 			}
 		}
 		if tmpl != nil && e.Code != 0 {
-			if p, ok := prefixStatus(tmpl.src); ok && p != st {
+			if p, ok := decl.PrefixStatus(tmpl.src); ok && p != st {
 				add(decl.RuleStatusPrefix, fmt.Sprintf("status %d differs from the (%d) prefix of %s", st, p, label))
 			}
 		}
@@ -318,9 +358,13 @@ func duplicates(s *decl.Set) []decl.Finding {
 	return out
 }
 
-// readableUnknown reports readable texts whose code no catalog of the
-// declarations listing the overlay defines.
-func readableUnknown(s *decl.Set) []decl.Finding {
+// readableUnknown reports readable texts whose code neither a catalog of
+// the declarations listing the overlay nor the framework's catalog
+// defines: the runtime loads the framework first, so a team may translate
+// its texts. Texts of codes the run does not declare are checked against
+// their code's template as well (the declared ones are, with their
+// exception).
+func (o Options) readableUnknown(s *decl.Set) []decl.Finding {
 	cats := map[string][]*decl.Catalog{} // overlay path → catalogs beside it
 	var paths []string
 	for _, f := range s.Files {
@@ -341,47 +385,76 @@ func readableUnknown(s *decl.Set) []decl.Finding {
 			}
 		}
 	}
-	declared := map[int]*decl.Exception{}
+	declared := map[int]bool{}
 	for _, f := range s.Files {
 		for _, e := range f.Exceptions {
-			if _, ok := declared[e.Code]; !ok && e.Code != 0 {
-				declared[e.Code] = e
-			}
+			declared[e.Code] = e.Code != 0
 		}
 	}
 	var out []decl.Finding
 	for _, p := range paths {
-		for _, f := range unknownCodes(s.Readables[p], cats[p]) {
-			f.Subject = declared[codeOf(f)]
-			out = append(out, f)
+		overlay := s.Readables[p]
+		out = append(out, unknownCodes(overlay, cats[p])...)
+		if overlay.Framework {
+			continue // the framework's texts are the config package's to test
+		}
+		for _, r := range overlay.Entries {
+			if declared[r.Code] {
+				continue
+			}
+			if t, ok := o.templateOf(r.Code, cats[p]); ok {
+				out = append(out, o.readableText(nil, r, t.args, t.key+" takes "+plural(t.args, "argument", "arguments"))...)
+			}
 		}
 	}
 	return out
 }
 
-// unknownCodes reports the keys of an overlay that no catalog defines.
+// known is an error template the lint compiled to count its arguments.
+type known struct {
+	key  string
+	args int
+}
+
+// templateOf finds code's error template in cats or, failing that, in
+// the framework's catalog, and counts its arguments. It reports false
+// when there is none, or it does not compile (which is found elsewhere).
+func (o Options) templateOf(code int, cats []*decl.Catalog) (known, bool) {
+	for _, c := range append(slices.Clone(cats), decl.LoadFramework().Errors) {
+		if e, ok := c.Lookup(code); ok {
+			t, _ := o.checkTemplate(e.Source, false)
+			if t == nil {
+				return known{}, false
+			}
+			return known{e.Key, t.args}, true
+		}
+	}
+	return known{}, false
+}
+
+// unknownCodes reports the keys of an overlay that neither cats nor the
+// framework's catalog defines. Each is fatal: the loaders refuse it.
 func unknownCodes(overlay *decl.Catalog, cats []*decl.Catalog) []decl.Finding {
-	names := make([]string, len(cats))
-	for i, c := range cats {
-		names[i] = c.Path
+	fw := decl.LoadFramework().Errors
+	var names []string
+	for _, c := range cats {
+		if !c.Framework {
+			names = append(names, c.Path)
+		}
 	}
-	where := strings.Join(names, ", ")
-	if where == "" {
-		where = "no catalog"
-	}
+	names = append(names, "the framework's "+fw.Path)
+	where := joinOr(names, " or ")
 	var out []decl.Finding
 	for _, r := range overlay.Entries {
-		if !slices.ContainsFunc(cats, func(c *decl.Catalog) bool { _, ok := c.Lookup(r.Code); return ok }) {
-			out = append(out, decl.Finding{File: overlay.Path, Line: r.Line, Key: r.Key, Rule: decl.RuleReadableUnknown,
+		if _, ok := fw.Lookup(r.Code); ok {
+			continue
+		}
+		if !slices.ContainsFunc(cats, func(c *decl.Catalog) bool { return c.Names(r.Code) }) {
+			out = append(out, decl.Finding{File: overlay.Path, Line: r.Line, Key: r.Key, Rule: decl.RuleReadableUnknown, Fatal: true,
 				Msg: "no " + decl.Keys(r.Code) + " key in " + where + " defines the code"})
 		}
 	}
 	return out
-}
-
-func codeOf(f decl.Finding) int {
-	n, _ := strconv.Atoi(f.Key)
-	return -n
 }
 
 // exempt splits findings into those that fail and those waived, and adds
@@ -429,13 +502,12 @@ func exempt(s *decl.Set, all []decl.Finding) Result {
 // catalogs and readable overlays by the template rules (syntax, slf4j,
 // apostrophe), placeholders a template skips (params), readable texts that
 // use more arguments than their code's template takes (params), and
-// readable texts for codes none of cats defines (readable-unknown).
-// Nothing is exempt. The status rules need a declared status and so are
-// left to Declarations, where an exemption can be attached.
+// readable texts for codes neither cats nor the framework's catalog
+// defines (readable-unknown). Nothing is exempt. The status rules need a
+// declared status and so are left to Declarations, where an exemption can
+// be attached.
 func Catalogs(cats, overlays []*decl.Catalog, o Options) Result {
 	var all []decl.Finding
-	args := map[int]int{}    // code → arguments of its error template
-	keys := map[int]string{} // code → its error template's key
 	for _, c := range cats {
 		for _, e := range c.Entries {
 			add := func(rule, msg string, fatal bool) {
@@ -448,7 +520,6 @@ func Catalogs(cats, overlays []*decl.Catalog, o Options) Result {
 			if t == nil {
 				continue
 			}
-			args[e.Code], keys[e.Code] = t.args, e.Key
 			if miss := t.unused(); len(miss) > 0 {
 				add(decl.RuleParams, fmt.Sprintf("never uses %s though it uses {%d}", joinOr(braces(miss), " or "), t.args-1), false)
 			}
@@ -456,13 +527,10 @@ func Catalogs(cats, overlays []*decl.Catalog, o Options) Result {
 	}
 	for _, c := range overlays {
 		for _, e := range c.Entries {
-			t, probs := o.checkTemplate(e.Source, false)
-			for _, p := range probs {
-				all = append(all, decl.Finding{File: c.Path, Line: e.Line, Key: e.Key, Rule: p.rule, Msg: p.msg, Fatal: p.fatal})
-			}
-			if n, ok := args[e.Code]; ok && t != nil && t.args > n {
-				all = append(all, decl.Finding{File: c.Path, Line: e.Line, Key: e.Key, Rule: decl.RuleParams,
-					Msg: fmt.Sprintf("uses {%d} but %s takes %s", t.args-1, keys[e.Code], plural(n, "argument", "arguments"))})
+			if t, ok := o.templateOf(e.Code, cats); ok {
+				all = append(all, o.readableText(nil, e, t.args, t.key+" takes "+plural(t.args, "argument", "arguments"))...)
+			} else {
+				all = append(all, o.readableText(nil, e, math.MaxInt, "")...)
 			}
 		}
 		all = append(all, unknownCodes(c, cats)...)

@@ -19,7 +19,7 @@ E100006: "(404) - No order {0}."
 E100007: "Broken {0"
 E100008: "Mixed {} and {0}."
 E100009: "Plain."
-E60001: "(449) - Retry {0}."
+E100010: "(449) - Retry {0}."
 `
 
 // header starts a declaration of family fam whose catalog is catalogYML.
@@ -131,8 +131,8 @@ func TestRules(t *testing.T) {
 		},
 		{
 			name: "status-standard",
-			files: map[string]string{"m/exceptions.yml": strings.Replace(header("web"), "[user]", "[web]", 1) + `
-  - {name: A, class: _449AException, code: -60001, status: 449, params: [{name: x, type: string}], doc: A.}
+			files: map[string]string{"m/exceptions.yml": header("web") + `
+  - {name: A, class: _449AException, code: -100010, status: 449, params: [{name: x, type: string}], doc: A.}
 `},
 			want: []string{"m/exceptions.yml:8: A: status-standard: 449 is not a standard HTTP status; clients and proxies may not know it"},
 		},
@@ -174,7 +174,22 @@ func TestRules(t *testing.T) {
 				"m/exceptions.yml": header("up") + "  - {name: A, class: AException, code: -100009, doc: A.}\n",
 				"cfg/readable.yml": "100009: \"Try {0} again.\"\n",
 			},
-			want: []string{"m/exceptions.yml:7: A: params: readable 100009 (cfg/readable.yml:1) uses {0} but 0 params are declared"},
+			want: []string{"cfg/readable.yml:1: 100009: params: uses {0} but 0 params are declared"},
+		},
+		{
+			name: "params: plural forms and count of a translation",
+			files: map[string]string{
+				"m/exceptions.yml": strings.Replace(header("up"), "readables: [../cfg/readable.yml]", "readables: [../cfg/readable.yml, ../cfg/readable.de.yml]", 1) +
+					"  - {name: A, class: AException, code: -100006, params: [{name: order, type: string}], doc: A.}\n" +
+					"  - {name: B, class: BException, code: -100001, params: [{name: order, type: string}, {name: owner, type: string}], doc: B.}\n",
+				"cfg/readable.yml": "100006: \"No order {0}.\"\n",
+				"cfg/readable.de.yml": "100006:\n  one: \"Ein {0}.\"\n  other: \"Viele {3}.\"\n" +
+					"100001:\n  count: 2\n  other: \"{0} von {1}.\"\n",
+			},
+			want: []string{
+				"cfg/readable.de.yml:1: 100006: params: uses {3} but 1 param is declared",
+				"cfg/readable.de.yml:4: 100001: params: count: 2 names an argument beyond those the template takes (2 params are declared)",
+			},
 		},
 		{
 			name: "params: uncoded message",
@@ -237,8 +252,8 @@ func TestRules(t *testing.T) {
   - {name: A, class: AException, code: -100007, params: [{name: x, type: string}], doc: A., exempt: [{rule: params, reason: "cannot help"}]}
 `},
 			want: []string{
+				"cfg/error.yml:7: E100007: syntax: does not compile: msgfmt: offset 7: Unmatched braces in the pattern.",
 				"m/exceptions.yml:8: A: stale-exemption: the exemption from params covers no finding; remove it",
-				"m/exceptions.yml:8: A: syntax: E100007 (cfg/error.yml:7): does not compile: msgfmt: offset 7: Unmatched braces in the pattern.",
 			},
 		},
 		{
@@ -247,7 +262,66 @@ func TestRules(t *testing.T) {
 				"m/exceptions.yml": header("up") + "  - {name: A, class: AException, code: -100009, doc: A.}\n",
 				"cfg/readable.yml": "100009: \"Fine.\"\n100777: \"Nobody defines me.\"\n",
 			},
-			want: []string{"cfg/readable.yml:2: 100777: readable-unknown: no E100777, W100777 or I100777 key in cfg/error.yml defines the code"},
+			want: []string{"cfg/readable.yml:2: 100777: readable-unknown: no E100777, W100777 or I100777 key in cfg/error.yml or the framework's config/vertx-error.yml defines the code"},
+		},
+		{
+			// The runtime loads the framework's catalog first: a team may
+			// translate its texts, but only with the params its templates
+			// take (E60010 takes two).
+			name: "readable-unknown: framework codes are known",
+			files: map[string]string{
+				"m/exceptions.yml": strings.Replace(header("up"), "readables: [../cfg/readable.yml]", "readables: [../cfg/readable.yml, ../cfg/readable.ja.yml]", 1) +
+					"  - {name: A, class: AException, code: -100009, doc: A.}\n",
+				"cfg/readable.yml":    "100009: \"Fine.\"\n60010: \"No page at {0} ({1}).\"\n",
+				"cfg/readable.ja.yml": "60010: \"{0} にページがありません。\"\n60014:\n  other: \"{2} は使えません。\"\n",
+			},
+			want: []string{"cfg/readable.ja.yml:2: 60014: params: uses {2} but E60014 takes 2 arguments"},
+		},
+		{
+			name: "derived: status and class from the template",
+			files: map[string]string{"m/exceptions.yml": header("web") + `
+  - {name: A, code: -100006, params: [{name: x, type: string}], doc: A.}
+  - {name: B, code: -100002, params: [{name: x, type: string}], doc: B.}
+`},
+		},
+		{
+			name: "derived: a declared class still meets the template's prefix",
+			files: map[string]string{"m/exceptions.yml": header("web") + `
+  - {name: A, class: _409AException, code: -100006, params: [{name: x, type: string}], doc: A.}
+`},
+			want: []string{"m/exceptions.yml:8: A: status-name: the template's (404) prefix gives status 404 but the class name _409AException says 409"},
+		},
+		{
+			name: "derived: a declared status still meets the template's prefix",
+			files: map[string]string{"m/exceptions.yml": header("web") + `
+  - {name: A, code: -100006, status: 409, params: [{name: x, type: string}], doc: A.}
+`},
+			want: []string{"m/exceptions.yml:8: A: status-prefix: status 409 differs from the (404) prefix of E100006 (cfg/error.yml:6)"},
+		},
+		{
+			name: "derived: a derived class meets a declared one",
+			files: map[string]string{"m/exceptions.yml": header("web") + `
+  - {name: A, code: -100006, params: [{name: x, type: string}], doc: A.}
+  - {name: B, class: _404AException, code: -100002, status: 404, params: [{name: x, type: string}], doc: B., exempt: [{rule: status-prefix, reason: test}]}
+`},
+			want: []string{
+				"m/exceptions.yml:8: A: duplicate-name: class _404AException is also declared by B (m/exceptions.yml:9)",
+				"m/exceptions.yml:9: B: duplicate-name: class _404AException is also declared by A (m/exceptions.yml:8)",
+				"exempted m/exceptions.yml:9: B: status-prefix: status 404 differs from the (400) prefix of E100002 (cfg/error.yml:2)",
+			},
+		},
+		{
+			name: "framework-code",
+			files: map[string]string{"m/exceptions.yml": strings.Replace(header("web"), "[user]", "[web]", 1) + `
+  - {name: A, class: _400AException, code: -60001, params: [{name: x, type: string}], doc: A.}
+  - {name: B, class: _404BException, code: -60010, status: 404, params: [{name: x, type: string}, {name: y, type: string}], doc: B., exempt: [{rule: framework-code, reason: "Loaded with catalog.AllowOverride()."}]}
+`,
+				"cfg/error.yml": catalogYML + "E60001: \"(400) - Mine {0}.\"\nE60010: \"(404) - Mine {0} {1}.\"\n",
+			},
+			want: []string{
+				"m/exceptions.yml:8: A: framework-code: code -60001 is the framework's E60001 (config/vertx-error.yml:223): catalog.Load refuses to redefine it unless given catalog.AllowOverride(); choose a code of your own range",
+				"exempted m/exceptions.yml:9: B: framework-code: code -60010 is the framework's E60010 (config/vertx-error.yml:241): catalog.Load refuses to redefine it unless given catalog.AllowOverride(); choose a code of your own range",
+			},
 		},
 		{
 			name: "exempted",

@@ -13,10 +13,12 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"embed"
 	"fmt"
 	"go/format"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -75,6 +77,30 @@ type goFile struct {
 	Codes      []goCode
 	Exceptions []goException
 	Messages   []goMessage
+	Register   *goRegister
+}
+
+// goRegister is the init function of a package outside the framework,
+// which registers its codes and the catalogs it carries (catalog.Register).
+type goRegister struct {
+	Embed       []string // files for go:embed, beside the declaration; none: no FS
+	EmbedLine   string   // Embed, space-separated
+	EmbedDoc    string
+	InitDoc     string
+	Path        string // literal
+	Declaration string // literal
+	Codes       string // the elements of the Codes slice
+	Errors      string // the elements of the Errors slice
+	Readables   string // the elements of the Readables slice
+	Catalog     string // how the package spells catalog's identifiers' qualifier
+}
+
+// Where names the package being generated, for what its registration
+// tells start-up: its import path and its declaration's path from the
+// module root.
+type Where struct {
+	ImportPath  string
+	Declaration string
 }
 
 type goCode struct{ Const, Code, Class string }
@@ -115,8 +141,10 @@ func (n *namer) paramType(t string) string {
 }
 
 // Go returns the generated Go file of f: for each exception that is not
-// hand-written, its code constant, class, type, constructor and predicate.
-func Go(s *decl.Set, f *decl.File) ([]byte, error) {
+// hand-written, its code constant, class, type, constructor and
+// predicate; and, outside the framework, an init function that registers
+// the package's codes and catalogs (see catalog.Register).
+func Go(s *decl.Set, f *decl.File, where Where) ([]byte, error) {
 	fam, ok := families[f.Family]
 	if !ok {
 		return nil, fmt.Errorf("%s: unknown family %q", f.Path, f.Family)
@@ -199,6 +227,9 @@ func Go(s *decl.Set, f *decl.File) ([]byte, error) {
 		x.TypeDoc, x.CtorDoc, x.IsDoc = docs(s, e, x)
 		out.Exceptions = append(out.Exceptions, x)
 	}
+	if !s.IsFramework(f) {
+		out.Register = register(f, where, n)
+	}
 	for path := range n.imports {
 		if strings.Contains(path, ".") {
 			out.Imports = append(out.Imports, path)
@@ -219,6 +250,70 @@ func Go(s *decl.Set, f *decl.File) ([]byte, error) {
 		return nil, fmt.Errorf("%s: generated Go does not parse: %v\n%s", f.Path, err, b.Bytes())
 	}
 	return src, nil
+}
+
+// register prepares the registration of a package outside the framework:
+// every code it declares, and the catalogs beside its declaration, which
+// go:embed can carry. It returns nil for a package without codes.
+func register(f *decl.File, where Where, n *namer) *goRegister {
+	var codes []string
+	for _, e := range sorted(f.Exceptions) {
+		switch {
+		case e.Code == 0:
+		case e.Generated():
+			codes = append(codes, "Code"+e.Name)
+		default:
+			codes = append(codes, strconv.Itoa(e.Code))
+		}
+	}
+	if len(codes) == 0 {
+		return nil
+	}
+	r := &goRegister{Codes: strings.Join(codes, ", ")}
+	r.Path = strconv.Quote(cmp.Or(where.ImportPath, f.Package))
+	r.Declaration = strconv.Quote(cmp.Or(where.Declaration, filepath.ToSlash(f.Path)))
+	var errs, reads []string
+	for _, ref := range f.Catalogs {
+		if rel, ok := beside(f.Dir, ref.Path); ok {
+			r.Embed, errs = append(r.Embed, rel), append(errs, strconv.Quote(rel))
+		}
+	}
+	for _, ref := range f.Readables {
+		if rel, ok := beside(f.Dir, ref.Path); ok {
+			r.Embed, reads = append(r.Embed, rel), append(reads, strconv.Quote(rel))
+		}
+	}
+	r.Errors, r.Readables = strings.Join(errs, ", "), strings.Join(reads, ", ")
+	r.Catalog = n.q("catalog", catalogPath, "")
+	r.InitDoc = "init tells the catalog loaders which codes the package declares. " +
+		"catalog.Load fails at start-up, naming them, when one has no template, " +
+		"rather than a client reading that its template is missing."
+	if len(r.Embed) > 0 {
+		n.imports["embed"] = true
+		r.EmbedLine = strings.Join(r.Embed, " ")
+		r.EmbedDoc = "generatedCatalogs holds the catalogs beside " + filepath.Base(f.Path) +
+			", so that a program importing the package has them without loading them itself."
+		r.InitDoc = "init tells the catalog loaders which codes the package declares and hands them its catalogs, " +
+			"which catalog.Load and readable.Load then read after the framework's. " +
+			"catalog.Load fails at start-up, naming them, when a code has no template, " +
+			"rather than a client reading that its template is missing."
+	}
+	return r
+}
+
+// embeddable matches file paths go:embed takes without quoting.
+var embeddable = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9.+-]*(/[A-Za-z0-9][A-Za-z0-9.+-]*)*$`)
+
+// beside returns path relative to dir, if go:embed can carry it from a
+// file in dir: it lies in dir or below, and no element of it starts with
+// "." or "_" (which go:embed leaves out) or needs quoting.
+func beside(dir, path string) (string, bool) {
+	rel, err := filepath.Rel(dir, path)
+	if err != nil {
+		return "", false
+	}
+	rel = filepath.ToSlash(rel)
+	return rel, embeddable.MatchString(rel) && !strings.HasPrefix(rel, "../") && rel != ".."
 }
 
 // causeParam returns the first param of type error, which the constructor

@@ -43,7 +43,7 @@ func TestGolden(t *testing.T) {
 	for _, tc := range goldenCases {
 		t.Run(tc.name, func(t *testing.T) {
 			set, f := load(t, tc.name, tc.opts)
-			src, err := Go(set, f)
+			src, err := Go(set, f, Where{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -80,7 +80,7 @@ func TestReproducible(t *testing.T) {
 	for _, tc := range goldenCases {
 		set, f := load(t, tc.name, tc.opts)
 		render := func() ([]byte, []byte) {
-			src, err := Go(set, f)
+			src, err := Go(set, f, Where{})
 			if err != nil {
 				t.Fatal(err)
 			}

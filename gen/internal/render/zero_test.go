@@ -83,7 +83,7 @@ func TestZeroPackageRuns(t *testing.T) {
 		t.Skip("module root not found:", err)
 	}
 	set, f := load(t, "zero", goldenCases[0].opts)
-	src, err := Go(set, f)
+	src, err := Go(set, f, Where{})
 	if err != nil {
 		t.Fatal(err)
 	}
