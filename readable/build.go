@@ -199,7 +199,7 @@ func (b *builder) build() (*Bundle, error) {
 		l.fallback = out.fallbackOf(i)
 	}
 	out.matcher = language.NewMatcher(tags)
-	out.cache.init()
+	out.tags.init()
 	return out, nil
 }
 

@@ -16,7 +16,7 @@ type Bundle struct {
 	langs   []*lang // langs[0] is the default language
 	index   map[language.Tag]int
 	matcher language.Matcher
-	cache   prefCache
+	tags    tagCache // what each language tag a client sent matched
 }
 
 // lang is one language of a bundle.
@@ -244,6 +244,6 @@ func empty() *Bundle {
 		index:   map[language.Tag]int{language.English: 0},
 		matcher: language.NewMatcher([]language.Tag{language.English}),
 	}
-	b.cache.init()
+	b.tags.init()
 	return b
 }

@@ -252,22 +252,27 @@ func TestMatch(t *testing.T) {
 
 func TestMatchCacheIsBounded(t *testing.T) {
 	b := loadTest(t)
-	for i := range 3 * maxCachedPrefs {
+	for i := range 3 * maxCachedTags {
 		b.Match(fmt.Sprintf("de;q=0.%d, ru;q=0.01", i%9+1))
 		b.Match(fmt.Sprintf("x-%d", i))
 	}
-	gen := b.cache.gen.Load()
+	gen := b.tags.gen.Load()
 	n := 0
 	gen.m.Range(func(any, any) bool { n++; return true })
-	if n > maxCachedPrefs || int(gen.n.Load()) > maxCachedPrefs {
-		t.Errorf("cache holds %d entries (counter %d), bound %d", n, gen.n.Load(), maxCachedPrefs)
+	if n > maxCachedTags || int(gen.n.Load()) > maxCachedTags {
+		t.Errorf("cache holds %d entries (counter %d), bound %d", n, gen.n.Load(), maxCachedTags)
 	}
-	long := strings.Repeat("de-DE-1901, ", 60) + "ru"
-	if b.Match(long).String() != "de" {
-		t.Error("long header")
+	// A long header is read to its eighth range, and its tags are cached
+	// one by one: the header itself never is.
+	long := strings.Repeat("x-junk-1901, ", 60) + "ru"
+	if got := b.Match(long).String(); got != "en" {
+		t.Errorf("long header: %s", got)
 	}
-	if _, ok := b.cache.gen.Load().m.Load(long); ok {
-		t.Error("a header longer than maxCachedPref was cached")
+	if _, ok := b.tags.gen.Load().m.Load(long); ok {
+		t.Error("a whole header was cached")
+	}
+	if got := b.Match("x-a, x-b, de").String(); got != "de" {
+		t.Errorf("short header: %s", got)
 	}
 }
 

@@ -39,10 +39,10 @@ import (
 // Match for a language it does not know (nb, or ja without a Japanese
 // overlay) and the default answers.
 //
-// Parsing a header costs microseconds and allocations, and a service sees
-// the same few headers over and over: the outcome is cached per distinct
-// preference string, in a cache of bounded size, so a repeated header
-// costs a lookup.
+// A header is read in place, to its eighth range, and each language tag
+// is matched once: the outcome is cached per tag, in a cache of bounded
+// size. Browsers combine few tags in many ways, so thousands of distinct
+// headers cost what one does.
 func (b *Bundle) Match(prefs ...string) Language {
 	for _, p := range prefs {
 		if p == "" {
@@ -55,51 +55,106 @@ func (b *Bundle) Match(prefs ...string) Language {
 	return b.language(0)
 }
 
-// matchOne matches one preference, through the cache.
+// matchOne matches one preference: its ranges are read in place, in
+// order of quality, and each tag is matched through the tag cache. The
+// first range the bundle serves with high confidence or better decides
+// (over a whole list x/text would weigh confidence against order: for
+// "zh-HK, zh;q=0.9" it would prefer zh's exact match, zh-CN, to zh-HK's
+// high-confidence zh-TW, though the reader put Hong Kong first); when
+// none does, the first one served at all. Caching tags rather than
+// whole headers keeps the cost flat however many distinct headers come:
+// browsers combine few tags in many ways.
 func (b *Bundle) matchOne(p string) (int, bool) {
-	gen := b.cache.gen.Load()
-	if v, ok := gen.m.Load(p); ok {
-		i := v.(int)
-		return i - 1, i > 0
-	}
-	i, ok := b.parseAndMatch(p)
-	if len(p) <= maxCachedPref {
-		b.cache.store(gen, p, i, ok)
-	}
-	return i, ok
-}
-
-// parseAndMatch does the work the cache saves.
-func (b *Bundle) parseAndMatch(p string) (int, bool) {
-	tags, _, err := language.ParseAcceptLanguage(p)
-	if err != nil {
-		// One malformed entry fails the whole parse; keep the others.
-		tags = tags[:0]
-		for entry := range strings.SplitSeq(p, ",") {
-			if t, _, err := language.ParseAcceptLanguage(entry); err == nil {
-				tags = append(tags, t...)
-			}
-		}
-	}
-	if len(tags) == 0 {
-		return 0, false
-	}
-	// Over a whole list, x/text weighs confidence against order: for
-	// "zh-HK, zh;q=0.9" it prefers zh's exact match, zh-CN, to zh-HK's
-	// high-confidence one, zh-TW, though the reader put Hong Kong first.
-	// So the first preference the bundle serves with high confidence or
-	// better decides; only when none does, x/text's judgement over the
-	// list, which also takes low-confidence matches, decides.
-	for _, t := range tags {
-		if _, i, conf := b.matcher.Match(t); conf >= language.High {
+	var buf [maxEntries]entry
+	low, lowOK := 0, false
+	for _, e := range parseEntries(p, &buf) {
+		i, conf := b.matchTag(e.tag)
+		if conf >= language.High {
 			return i, true
 		}
+		if conf > language.No && !lowOK {
+			low, lowOK = i, true
+		}
 	}
-	_, i, conf := b.matcher.Match(tags...)
-	if conf == language.No {
-		return 0, false
+	return low, lowOK
+}
+
+// entry is one range of an Accept-Language value.
+type entry struct {
+	tag string
+	q   int // in thousandths
+}
+
+// maxEntries bounds the ranges read from one value: a real header names
+// a handful.
+const maxEntries = 8
+
+// parseEntries reads the ranges of an Accept-Language value in place,
+// without allocating, ordered by quality (stable, as x/text orders them),
+// leaving out "*" and ranges of quality 0.
+func parseEntries(p string, buf *[maxEntries]entry) []entry {
+	out := buf[:0]
+	for p != "" && len(out) < maxEntries {
+		var part string
+		part, p, _ = strings.Cut(p, ",")
+		tag, params, _ := strings.Cut(part, ";")
+		tag = strings.TrimSpace(tag)
+		if tag == "" || tag == "*" || len(tag) > 64 {
+			continue
+		}
+		q := 1000
+		if k, v, ok := strings.Cut(params, "="); ok && strings.TrimSpace(k) == "q" {
+			q = parseQ(strings.TrimSpace(v))
+		}
+		if q <= 0 {
+			continue
+		}
+		out = append(out, entry{tag, q})
 	}
-	return i, true
+	slices.SortStableFunc(out, func(a, b entry) int { return b.q - a.q })
+	return out
+}
+
+// parseQ reads a quality value ("0.8", "1", "0.125") in thousandths; -1
+// when it does not parse.
+func parseQ(v string) int {
+	if v == "1" || v == "1.0" || v == "1.00" || v == "1.000" {
+		return 1000
+	}
+	if len(v) < 1 || len(v) > 5 || v[0] != '0' {
+		return -1
+	}
+	if len(v) == 1 {
+		return 0
+	}
+	if v[1] != '.' {
+		return -1
+	}
+	q, scale := 0, 100
+	for _, c := range []byte(v[2:]) {
+		if c < '0' || c > '9' {
+			return -1
+		}
+		q += int(c-'0') * scale
+		scale /= 10
+	}
+	return q
+}
+
+// matchTag matches one language tag through the tag cache: the bundle
+// language it gets and x/text's confidence in that.
+func (b *Bundle) matchTag(tag string) (int, language.Confidence) {
+	gen := b.tags.gen.Load()
+	if v, ok := gen.m.Load(tag); ok {
+		packed := v.(int)
+		return packed >> 2, language.Confidence(packed & 3)
+	}
+	i, conf := 0, language.No
+	if t, err := language.Parse(tag); err == nil {
+		_, i, conf = b.matcher.Match(t)
+	}
+	b.tags.store(gen, tag, i<<2|int(conf))
+	return i, conf
 }
 
 // fallbackOf lists the languages a lookup in language i tries after it,
@@ -163,38 +218,33 @@ func likely(t language.Tag) (language.Base, language.Script, language.Region) {
 	return base, script, region
 }
 
-// The preference cache. It holds at most maxCachedPrefs strings of at
-// most maxCachedPref bytes; when full it starts afresh, which keeps the
-// strings in use (they come right back) and drops the ones a client sent
-// once, so junk headers cannot grow memory or freeze the cache.
-const (
-	maxCachedPrefs = 1024
-	maxCachedPref  = 256
-)
+// The tag cache. It holds at most maxCachedTags tags; when full it
+// starts afresh, which keeps the tags in use (they come right back) and
+// drops the ones a client sent once, so junk headers cannot grow memory
+// or freeze the cache.
+const maxCachedTags = 1024
 
-type prefCache struct {
-	gen atomic.Pointer[prefGen]
+type tagCache struct {
+	gen atomic.Pointer[tagGen]
 }
 
-type prefGen struct {
-	m sync.Map // string → int: 1 + language index, 0 for no match
+type tagGen struct {
+	m sync.Map // string → language index << 2 | confidence
 	n atomic.Int32
 }
 
-func (c *prefCache) init() { c.gen.Store(&prefGen{}) }
+func (c *tagCache) init() { c.gen.Store(&tagGen{}) }
 
-func (c *prefCache) store(gen *prefGen, p string, i int, ok bool) {
-	v := 0
-	if ok {
-		v = i + 1
-	}
-	if gen.n.Add(1) > maxCachedPrefs {
-		fresh := &prefGen{}
+// store records a tag's match, starting afresh when the generation is
+// full.
+func (c *tagCache) store(gen *tagGen, tag string, packed int) {
+	if gen.n.Add(1) > maxCachedTags {
+		fresh := &tagGen{}
 		if !c.gen.CompareAndSwap(gen, fresh) {
 			return // another goroutine started afresh; skip this one
 		}
 		gen = fresh
 		gen.n.Add(1)
 	}
-	gen.m.Store(strings.Clone(p), v)
+	gen.m.Store(strings.Clone(tag), packed)
 }
