@@ -112,6 +112,63 @@ var (
 	classValidationRule       = &Class{Class: zero.Class{Name: "_400ValidationRuleException", Family: zero.FamilyWeb, Code: CodeValidationRule}, Status: 400}
 )
 
+// init registers the web exception classes of the package, so that a
+// code received from another process (webexc.Rebuild, the decoders of
+// remote errors) becomes its generated type again.
+func init() {
+	Register(
+		Registration{Class: classBadRequest, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &BadRequestException{w} }},
+		Registration{Class: classContentLength, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &ContentLengthException{w} }},
+		Registration{Class: classContractField, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &ContractFieldException{w} }},
+		Registration{Class: classDeliveryError, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &DeliveryErrorException{w} }},
+		Registration{Class: classDuplicatedRecord, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &DuplicatedRecordException{w} }},
+		Registration{Class: classEntityCast, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &EntityCastException{w} }},
+		Registration{Class: classFilePathMissing, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &FilePathMissingException{w} }},
+		Registration{Class: classForbidden, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &ForbiddenException{w} }},
+		Registration{Class: classHttpClientNull, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &HttpClientNullException{w} }},
+		Registration{Class: classInternalServer, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &InternalServerException{w} }},
+		Registration{Class: classJobMethod, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &JobMethodException{w} }},
+		Registration{Class: classJobOnMissing, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &JobOnMissingException{w} }},
+		Registration{Class: classJwtAudient, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &JwtAudientException{w} }},
+		Registration{Class: classJwtExecutor, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &JwtExecutorException{w} }},
+		Registration{Class: classJwtExpired, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &JwtExpiredException{w} }},
+		Registration{Class: classJwtIssuer, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &JwtIssuerException{w} }},
+		Registration{Class: classJwtRuntime, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &JwtRuntimeException{w} }},
+		Registration{Class: classMediaDeclare, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &MediaDeclareException{w} }},
+		Registration{Class: classMediaNotSupport, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &MediaNotSupportException{w} }},
+		Registration{Class: classMethodForbidden, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &MethodForbiddenException{w} }},
+		Registration{Class: classOpUnsupport, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &OpUnsupportException{w} }},
+		Registration{Class: classPagerIndex, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &PagerIndexException{w} }},
+		Registration{Class: classPagerInvalid, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &PagerInvalidException{w} }},
+		Registration{Class: classParameterFromString, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &ParameterFromStringException{w} }},
+		Registration{Class: classPointDefine, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &PointDefineException{w} }},
+		Registration{Class: classPointerPlugin, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &PointerPluginException{w} }},
+		Registration{Class: classPoolInternal, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &PoolInternalException{w} }},
+		Registration{Class: classQueryKeyType, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &QueryKeyTypeException{w} }},
+		Registration{Class: classQueryMetaNull, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &QueryMetaNullException{w} }},
+		Registration{Class: classRecordNotFound, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &RecordNotFoundException{w} }},
+		Registration{Class: classRemoteRpc, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &RemoteRpcException{w} }},
+		Registration{Class: classRequestConfig, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &RequestConfigException{w} }},
+		Registration{Class: classResourceBuilding, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &ResourceBuildingException{w} }},
+		Registration{Class: classRpcAddressWrong, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &RpcAddressWrongException{w} }},
+		Registration{Class: classRpcImplement, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &RpcImplementException{w} }},
+		Registration{Class: classRpcMethodInvoke, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &RpcMethodInvokeException{w} }},
+		Registration{Class: classRpcMethodMissing, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &RpcMethodMissingException{w} }},
+		Registration{Class: classRpcReject, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &RpcRejectException{w} }},
+		Registration{Class: classRpcService, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &RpcServiceException{w} }},
+		Registration{Class: classRpcTransitInvoke, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &RpcTransitInvokeException{w} }},
+		Registration{Class: classSecurityNotImplement, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &SecurityNotImplementException{w} }},
+		Registration{Class: classServiceNotFound, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &ServiceNotFoundException{w} }},
+		Registration{Class: classSessionClientInit, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &SessionClientInitException{w} }},
+		Registration{Class: classSharedDataMode, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &SharedDataModeException{w} }},
+		Registration{Class: classSigmaMissing, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &SigmaMissingException{w} }},
+		Registration{Class: classUnauthorized, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &UnauthorizedException{w} }},
+		Registration{Class: classUnexpectedRpc, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &UnexpectedRpcException{w} }},
+		Registration{Class: classValidation, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &ValidationException{w} }},
+		Registration{Class: classValidationRule, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &ValidationRuleException{w} }},
+	)
+}
+
 // BadRequestException is Zero's _400BadRequestException (code -60011, HTTP
 // status 400). The request is malformed (the standard 400 error).
 type BadRequestException struct{ WebException }

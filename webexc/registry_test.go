@@ -64,3 +64,22 @@ func TestRebuild(t *testing.T) {
 		t.Errorf("no status: %d", w.Status())
 	}
 }
+
+// Generated code registers every class it declares: a -60010 from another
+// process comes back as a ServiceNotFoundException.
+func TestGeneratedClassesAreRegistered(t *testing.T) {
+	n := 0
+	for _, r := range webexc.Registrations() {
+		if r.Package == "github.com/zeroport/zerofault/webexc" {
+			n++
+		}
+	}
+	if n < 40 {
+		t.Errorf("%d webexc classes registered", n)
+	}
+	err := webexc.Rebuild(webexc.Remote{Code: webexc.CodeServiceNotFound, Message: "(404) - gone"})
+	var snf *webexc.ServiceNotFoundException
+	if !errors.As(err, &snf) || !webexc.IsServiceNotFound(err) || snf.Status() != 404 || snf.ClassName() != "_404ServiceNotFoundException" {
+		t.Errorf("%#v", err)
+	}
+}

@@ -23,6 +23,18 @@ var (
 	classPrerequisiteSpec  = &webexc.Class{Class: zero.Class{Name: "_500PrerequisiteSpecException", Family: zero.FamilyWeb, Code: CodePrerequisiteSpec}, Status: 500}
 )
 
+// init registers the web exception classes of the package, so that a
+// code received from another process (webexc.Rebuild, the decoders of
+// remote errors) becomes its generated type again.
+func init() {
+	webexc.Register(
+		webexc.Registration{Class: classAmbientError, Package: "github.com/zeroport/zerofault/ext/ambient", Wrap: func(w webexc.WebException) error { return &AmbientErrorException{w} }},
+		webexc.Registration{Class: classApplicationInit, Package: "github.com/zeroport/zerofault/ext/ambient", Wrap: func(w webexc.WebException) error { return &ApplicationInitException{w} }},
+		webexc.Registration{Class: classInitSpecification, Package: "github.com/zeroport/zerofault/ext/ambient", Wrap: func(w webexc.WebException) error { return &InitSpecificationException{w} }},
+		webexc.Registration{Class: classPrerequisiteSpec, Package: "github.com/zeroport/zerofault/ext/ambient", Wrap: func(w webexc.WebException) error { return &PrerequisiteSpecException{w} }},
+	)
+}
+
 // AmbientErrorException is Zero's _500AmbientErrorException (code -80300,
 // HTTP status 500). The application data cannot be read.
 type AmbientErrorException struct{ webexc.WebException }

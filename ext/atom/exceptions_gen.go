@@ -101,6 +101,57 @@ var (
 	classUniqueConstraint     = &webexc.Class{Class: zero.Class{Name: "_409UniqueConstraintException", Family: zero.FamilyWeb, Code: CodeUniqueConstraint}, Status: 409}
 )
 
+// init registers the web exception classes of the package, so that a
+// code received from another process (webexc.Rebuild, the decoders of
+// remote errors) becomes its generated type again.
+func init() {
+	webexc.Register(
+		webexc.Registration{Class: classAnonymousAtom, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &AnonymousAtomException{w} }},
+		webexc.Registration{Class: classAoReflectorNull, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &AoReflectorNullException{w} }},
+		webexc.Registration{Class: classAoSentenceNull, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &AoSentenceNullException{w} }},
+		webexc.Registration{Class: classAtomFirst, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &AtomFirstException{w} }},
+		webexc.Registration{Class: classCodeUnsupport, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &CodeUnsupportException{w} }},
+		webexc.Registration{Class: classConditionEmpty, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &ConditionEmptyException{w} }},
+		webexc.Registration{Class: classConditionField, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &ConditionFieldException{w} }},
+		webexc.Registration{Class: classConditionWhere, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &ConditionWhereException{w} }},
+		webexc.Registration{Class: classDataAtomNull, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &DataAtomNullException{w} }},
+		webexc.Registration{Class: classDataEmpty, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &DataEmptyException{w} }},
+		webexc.Registration{Class: classDataRowNull, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &DataRowNullException{w} }},
+		webexc.Registration{Class: classDataTransaction, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &DataTransactionException{w} }},
+		webexc.Registration{Class: classDataUnexpect, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &DataUnexpectException{w} }},
+		webexc.Registration{Class: classDdlExecute, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &DdlExecuteException{w} }},
+		webexc.Registration{Class: classEmptySQL, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &EmptySQLException{w} }},
+		webexc.Registration{Class: classEventTypeConflict, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &EventTypeConflictException{w} }},
+		webexc.Registration{Class: classExcelAppConflict, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &ExcelAppConflictException{w} }},
+		webexc.Registration{Class: classExcelFileNull, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &ExcelFileNullException{w} }},
+		webexc.Registration{Class: classExcelTplError, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &ExcelTplErrorException{w} }},
+		webexc.Registration{Class: classFabricIssue, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &FabricIssueException{w} }},
+		webexc.Registration{Class: classFileRequired, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &FileRequiredException{w} }},
+		webexc.Registration{Class: classIdentifierConflict, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &IdentifierConflictException{w} }},
+		webexc.Registration{Class: classIngestImplement, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &IngestImplementException{w} }},
+		webexc.Registration{Class: classKeyLength, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &KeyLengthException{w} }},
+		webexc.Registration{Class: classModelNotFound, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &ModelNotFoundException{w} }},
+		webexc.Registration{Class: classNullableAdd, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &NullableAddException{w} }},
+		webexc.Registration{Class: classNullableAlter, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &NullableAlterException{w} }},
+		webexc.Registration{Class: classPinNotFound, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &PinNotFoundException{w} }},
+		webexc.Registration{Class: classPrimaryAttrWrong, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &PrimaryAttrWrongException{w} }},
+		webexc.Registration{Class: classPrimaryKeyMissing, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &PrimaryKeyMissingException{w} }},
+		webexc.Registration{Class: classPrimaryKeyResult, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &PrimaryKeyResultException{w} }},
+		webexc.Registration{Class: classPrimaryKeySize, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &PrimaryKeySizeException{w} }},
+		webexc.Registration{Class: classPrimaryKeySpec, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &PrimaryKeySpecException{w} }},
+		webexc.Registration{Class: classRecordMissing, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &RecordMissingException{w} }},
+		webexc.Registration{Class: classReferenceDao, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &ReferenceDaoException{w} }},
+		webexc.Registration{Class: classRelatedFieldMissing, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &RelatedFieldMissingException{w} }},
+		webexc.Registration{Class: classRelatedSchemaMissing, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &RelatedSchemaMissingException{w} }},
+		webexc.Registration{Class: classRelationCounter, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &RelationCounterException{w} }},
+		webexc.Registration{Class: classSqlExecuting, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &SqlExecutingException{w} }},
+		webexc.Registration{Class: classTableCounter, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &TableCounterException{w} }},
+		webexc.Registration{Class: classTrackingError, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &TrackingErrorException{w} }},
+		webexc.Registration{Class: classTypeAlter, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &TypeAlterException{w} }},
+		webexc.Registration{Class: classUniqueConstraint, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &UniqueConstraintException{w} }},
+	)
+}
+
 // AnonymousAtomException is Zero's _501AnonymousAtomException (code -80540,
 // HTTP status 501). A DataAtom cannot be tied to any of the defined models.
 type AnonymousAtomException struct{ webexc.WebException }

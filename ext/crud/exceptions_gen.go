@@ -23,6 +23,18 @@ var (
 	classMultiModule    = &webexc.Class{Class: zero.Class{Name: "_409MultiModuleException", Family: zero.FamilyWeb, Code: CodeMultiModule}, Status: 409}
 )
 
+// init registers the web exception classes of the package, so that a
+// code received from another process (webexc.Rebuild, the decoders of
+// remote errors) becomes its generated type again.
+func init() {
+	webexc.Register(
+		webexc.Registration{Class: classColumnStubNull, Package: "github.com/zeroport/zerofault/ext/crud", Wrap: func(w webexc.WebException) error { return &ColumnStubNullException{w} }},
+		webexc.Registration{Class: classModuleConflict, Package: "github.com/zeroport/zerofault/ext/crud", Wrap: func(w webexc.WebException) error { return &ModuleConflictException{w} }},
+		webexc.Registration{Class: classModuleMissing, Package: "github.com/zeroport/zerofault/ext/crud", Wrap: func(w webexc.WebException) error { return &ModuleMissingException{w} }},
+		webexc.Registration{Class: classMultiModule, Package: "github.com/zeroport/zerofault/ext/crud", Wrap: func(w webexc.WebException) error { return &MultiModuleException{w} }},
+	)
+}
+
 // ColumnStubNullException is Zero's _404ColumnStubNullException (code
 // -80101, HTTP status 404). CRUD is enabled, but the column configuration is
 // missing.

@@ -43,6 +43,28 @@ var (
 	classWorkerSpec        = &webexc.Class{Class: zero.Class{Name: "_500WorkerSpecException", Family: zero.FamilyWeb, Code: CodeWorkerSpec}, Status: 500}
 )
 
+// init registers the web exception classes of the package, so that a
+// code received from another process (webexc.Rebuild, the decoders of
+// remote errors) becomes its generated type again.
+func init() {
+	webexc.Register(
+		webexc.Registration{Class: classAmbientConnect, Package: "github.com/zeroport/zerofault/ext/jet", Wrap: func(w webexc.WebException) error { return &AmbientConnectException{w} }},
+		webexc.Registration{Class: classChannelConflict, Package: "github.com/zeroport/zerofault/ext/jet", Wrap: func(w webexc.WebException) error { return &ChannelConflictException{w} }},
+		webexc.Registration{Class: classChannelDefine, Package: "github.com/zeroport/zerofault/ext/jet", Wrap: func(w webexc.WebException) error { return &ChannelDefineException{w} }},
+		webexc.Registration{Class: classChannelDefinition, Package: "github.com/zeroport/zerofault/ext/jet", Wrap: func(w webexc.WebException) error { return &ChannelDefinitionException{w} }},
+		webexc.Registration{Class: classChannelError, Package: "github.com/zeroport/zerofault/ext/jet", Wrap: func(w webexc.WebException) error { return &ChannelErrorException{w} }},
+		webexc.Registration{Class: classConsumerSpec, Package: "github.com/zeroport/zerofault/ext/jet", Wrap: func(w webexc.WebException) error { return &ConsumerSpecException{w} }},
+		webexc.Registration{Class: classDataSource, Package: "github.com/zeroport/zerofault/ext/jet", Wrap: func(w webexc.WebException) error { return &DataSourceException{w} }},
+		webexc.Registration{Class: classDefinitionError, Package: "github.com/zeroport/zerofault/ext/jet", Wrap: func(w webexc.WebException) error { return &DefinitionErrorException{w} }},
+		webexc.Registration{Class: classEnvironment, Package: "github.com/zeroport/zerofault/ext/jet", Wrap: func(w webexc.WebException) error { return &EnvironmentException{w} }},
+		webexc.Registration{Class: classIngestMissing, Package: "github.com/zeroport/zerofault/ext/jet", Wrap: func(w webexc.WebException) error { return &IngestMissingException{w} }},
+		webexc.Registration{Class: classIngestSpec, Package: "github.com/zeroport/zerofault/ext/jet", Wrap: func(w webexc.WebException) error { return &IngestSpecException{w} }},
+		webexc.Registration{Class: classNotImplement, Package: "github.com/zeroport/zerofault/ext/jet", Wrap: func(w webexc.WebException) error { return &NotImplementException{w} }},
+		webexc.Registration{Class: classRequiredParam, Package: "github.com/zeroport/zerofault/ext/jet", Wrap: func(w webexc.WebException) error { return &RequiredParamException{w} }},
+		webexc.Registration{Class: classWorkerSpec, Package: "github.com/zeroport/zerofault/ext/jet", Wrap: func(w webexc.WebException) error { return &WorkerSpecException{w} }},
+	)
+}
+
 // AmbientConnectException is Zero's _500AmbientConnectException (code
 // -80400, HTTP status 500). With UnityApp empty, there is no Ambient
 // environment to connect to.

@@ -29,6 +29,21 @@ var (
 	classTokenGeneration     = &webexc.Class{Class: zero.Class{Name: "_403TokenGenerationException", Family: zero.FamilyWeb, Code: CodeTokenGeneration}, Status: 403}
 )
 
+// init registers the web exception classes of the package, so that a
+// code received from another process (webexc.Rebuild, the decoders of
+// remote errors) becomes its generated type again.
+func init() {
+	webexc.Register(
+		webexc.Registration{Class: classChannelNotImplement, Package: "github.com/zeroport/zerofault/ext/ke", Wrap: func(w webexc.WebException) error { return &ChannelNotImplementException{w} }},
+		webexc.Registration{Class: classIndentParsing, Package: "github.com/zeroport/zerofault/ext/ke", Wrap: func(w webexc.WebException) error { return &IndentParsingException{w} }},
+		webexc.Registration{Class: classJoinTarget, Package: "github.com/zeroport/zerofault/ext/ke", Wrap: func(w webexc.WebException) error { return &JoinTargetException{w} }},
+		webexc.Registration{Class: classJooqReference, Package: "github.com/zeroport/zerofault/ext/ke", Wrap: func(w webexc.WebException) error { return &JooqReferenceException{w} }},
+		webexc.Registration{Class: classNotSupport, Package: "github.com/zeroport/zerofault/ext/ke", Wrap: func(w webexc.WebException) error { return &NotSupportException{w} }},
+		webexc.Registration{Class: classSessionConflict, Package: "github.com/zeroport/zerofault/ext/ke", Wrap: func(w webexc.WebException) error { return &SessionConflictException{w} }},
+		webexc.Registration{Class: classTokenGeneration, Package: "github.com/zeroport/zerofault/ext/ke", Wrap: func(w webexc.WebException) error { return &TokenGenerationException{w} }},
+	)
+}
+
 // ChannelNotImplementException is Zero's _501ChannelNotImplementException
 // (code -80216, HTTP status 501). ServiceLoader finds no valid
 // implementation class.

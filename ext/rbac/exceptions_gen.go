@@ -47,6 +47,30 @@ var (
 	classUserNotFound      = &webexc.Class{Class: zero.Class{Name: "_449UserNotFoundException", Family: zero.FamilyWeb, Code: CodeUserNotFound}, Status: 449}
 )
 
+// init registers the web exception classes of the package, so that a
+// code received from another process (webexc.Rebuild, the decoders of
+// remote errors) becomes its generated type again.
+func init() {
+	webexc.Register(
+		webexc.Registration{Class: classActionDinned, Package: "github.com/zeroport/zerofault/ext/rbac", Wrap: func(w webexc.WebException) error { return &ActionDinnedException{w} }},
+		webexc.Registration{Class: classActionMissing, Package: "github.com/zeroport/zerofault/ext/rbac", Wrap: func(w webexc.WebException) error { return &ActionMissingException{w} }},
+		webexc.Registration{Class: classCodeExpired, Package: "github.com/zeroport/zerofault/ext/rbac", Wrap: func(w webexc.WebException) error { return &CodeExpiredException{w} }},
+		webexc.Registration{Class: classCodeGeneration, Package: "github.com/zeroport/zerofault/ext/rbac", Wrap: func(w webexc.WebException) error { return &CodeGenerationException{w} }},
+		webexc.Registration{Class: classCodeWrong, Package: "github.com/zeroport/zerofault/ext/rbac", Wrap: func(w webexc.WebException) error { return &CodeWrongException{w} }},
+		webexc.Registration{Class: classDwarfInstanceNull, Package: "github.com/zeroport/zerofault/ext/rbac", Wrap: func(w webexc.WebException) error { return &DwarfInstanceNullException{w} }},
+		webexc.Registration{Class: classNoPermission, Package: "github.com/zeroport/zerofault/ext/rbac", Wrap: func(w webexc.WebException) error { return &NoPermissionException{w} }},
+		webexc.Registration{Class: classPasswordWrong, Package: "github.com/zeroport/zerofault/ext/rbac", Wrap: func(w webexc.WebException) error { return &PasswordWrongException{w} }},
+		webexc.Registration{Class: classPermissionLimit, Package: "github.com/zeroport/zerofault/ext/rbac", Wrap: func(w webexc.WebException) error { return &PermissionLimitException{w} }},
+		webexc.Registration{Class: classProfileConflict, Package: "github.com/zeroport/zerofault/ext/rbac", Wrap: func(w webexc.WebException) error { return &ProfileConflictException{w} }},
+		webexc.Registration{Class: classResourceMissing, Package: "github.com/zeroport/zerofault/ext/rbac", Wrap: func(w webexc.WebException) error { return &ResourceMissingException{w} }},
+		webexc.Registration{Class: classTokenCounter, Package: "github.com/zeroport/zerofault/ext/rbac", Wrap: func(w webexc.WebException) error { return &TokenCounterException{w} }},
+		webexc.Registration{Class: classTokenExpired, Package: "github.com/zeroport/zerofault/ext/rbac", Wrap: func(w webexc.WebException) error { return &TokenExpiredException{w} }},
+		webexc.Registration{Class: classTokenInvalid, Package: "github.com/zeroport/zerofault/ext/rbac", Wrap: func(w webexc.WebException) error { return &TokenInvalidException{w} }},
+		webexc.Registration{Class: classUserDisabled, Package: "github.com/zeroport/zerofault/ext/rbac", Wrap: func(w webexc.WebException) error { return &UserDisabledException{w} }},
+		webexc.Registration{Class: classUserNotFound, Package: "github.com/zeroport/zerofault/ext/rbac", Wrap: func(w webexc.WebException) error { return &UserNotFoundException{w} }},
+	)
+}
+
 // ActionDinnedException is Zero's _403ActionDinnedException (code -80211,
 // HTTP status 403). The action's level falls short of the level the resource
 // demands.

@@ -21,6 +21,17 @@ var (
 	classSearchTextMissing    = &webexc.Class{Class: zero.Class{Name: "_404SearchTextMissingExceptionn", Family: zero.FamilyWeb, Code: CodeSearchTextMissing}, Status: 404}
 )
 
+// init registers the web exception classes of the package, so that a
+// code received from another process (webexc.Rebuild, the decoders of
+// remote errors) becomes its generated type again.
+func init() {
+	webexc.Register(
+		webexc.Registration{Class: classConfigurationMissing, Package: "github.com/zeroport/zerofault/plugins/es", Wrap: func(w webexc.WebException) error { return &ConfigurationMissingException{w} }},
+		webexc.Registration{Class: classIndexNameMissing, Package: "github.com/zeroport/zerofault/plugins/es", Wrap: func(w webexc.WebException) error { return &IndexNameMissingException{w} }},
+		webexc.Registration{Class: classSearchTextMissing, Package: "github.com/zeroport/zerofault/plugins/es", Wrap: func(w webexc.WebException) error { return &SearchTextMissingException{w} }},
+	)
+}
+
 // ConfigurationMissingException is Zero's _404ConfigurationMissingExceptionn
 // (code -20006, HTTP status 404). The ElasticSearch configuration is
 // missing.

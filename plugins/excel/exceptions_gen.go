@@ -21,6 +21,17 @@ var (
 	classExportingError = &webexc.Class{Class: zero.Class{Name: "_500ExportingErrorException", Family: zero.FamilyWeb, Code: CodeExportingError}, Status: 500}
 )
 
+// init registers the web exception classes of the package, so that a
+// code received from another process (webexc.Rebuild, the decoders of
+// remote errors) becomes its generated type again.
+func init() {
+	webexc.Register(
+		webexc.Registration{Class: classConnectMissing, Package: "github.com/zeroport/zerofault/plugins/excel", Wrap: func(w webexc.WebException) error { return &ConnectMissingException{w} }},
+		webexc.Registration{Class: classExcelFileNull, Package: "github.com/zeroport/zerofault/plugins/excel", Wrap: func(w webexc.WebException) error { return &ExcelFileNullException{w} }},
+		webexc.Registration{Class: classExportingError, Package: "github.com/zeroport/zerofault/plugins/excel", Wrap: func(w webexc.WebException) error { return &ExportingErrorException{w} }},
+	)
+}
+
 // ConnectMissingException is Zero's _404ConnectMissingException (code
 // -60038, HTTP status 404). The configuration dedicated to the ExcelClient
 // is missing.

@@ -21,6 +21,17 @@ var (
 	classQiyToken      = &webexc.Class{Class: zero.Class{Name: "_401QiyTokenException", Family: zero.FamilyWeb, Code: CodeQiyToken}, Status: 401}
 )
 
+// init registers the web exception classes of the package, so that a
+// code received from another process (webexc.Rebuild, the decoders of
+// remote errors) becomes its generated type again.
+func init() {
+	webexc.Register(
+		webexc.Registration{Class: classQiyAuthorized, Package: "github.com/zeroport/zerofault/plugins/iqiy", Wrap: func(w webexc.WebException) error { return &QiyAuthorizedException{w} }},
+		webexc.Registration{Class: classQiyExecute, Package: "github.com/zeroport/zerofault/plugins/iqiy", Wrap: func(w webexc.WebException) error { return &QiyExecuteException{w} }},
+		webexc.Registration{Class: classQiyToken, Package: "github.com/zeroport/zerofault/plugins/iqiy", Wrap: func(w webexc.WebException) error { return &QiyTokenException{w} }},
+	)
+}
+
 // QiyAuthorizedException is Zero's _401QiyAuthorizedException (code -20001,
 // HTTP status 401). Calling iQIYI's /iqiyi/authorize endpoint fails.
 type QiyAuthorizedException struct{ webexc.WebException }

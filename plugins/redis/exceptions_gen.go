@@ -17,6 +17,15 @@ var (
 	classSessionVersion = &webexc.Class{Class: zero.Class{Name: "_409SessionVersionException", Family: zero.FamilyWeb, Code: CodeSessionVersion}, Status: 409}
 )
 
+// init registers the web exception classes of the package, so that a
+// code received from another process (webexc.Rebuild, the decoders of
+// remote errors) becomes its generated type again.
+func init() {
+	webexc.Register(
+		webexc.Registration{Class: classSessionVersion, Package: "github.com/zeroport/zerofault/plugins/redis", Wrap: func(w webexc.WebException) error { return &SessionVersionException{w} }},
+	)
+}
+
 // SessionVersionException is Zero's _409SessionVersionException (code
 // -60043, HTTP status 409). A session's old and new versions differ, so the
 // session cannot be matched.

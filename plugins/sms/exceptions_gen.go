@@ -19,6 +19,16 @@ var (
 	classProfileEndPoint = &webexc.Class{Class: zero.Class{Name: "_424ProfileEndPointException", Family: zero.FamilyWeb, Code: CodeProfileEndPoint}, Status: 424}
 )
 
+// init registers the web exception classes of the package, so that a
+// code received from another process (webexc.Rebuild, the decoders of
+// remote errors) becomes its generated type again.
+func init() {
+	webexc.Register(
+		webexc.Registration{Class: classMessageSend, Package: "github.com/zeroport/zerofault/plugins/sms", Wrap: func(w webexc.WebException) error { return &MessageSendException{w} }},
+		webexc.Registration{Class: classProfileEndPoint, Package: "github.com/zeroport/zerofault/plugins/sms", Wrap: func(w webexc.WebException) error { return &ProfileEndPointException{w} }},
+	)
+}
+
 // MessageSendException is Zero's _424MessageSendException (code -20004, HTTP
 // status 424). The Aliyun SMS client fails to send a message.
 type MessageSendException struct{ webexc.WebException }

@@ -48,6 +48,18 @@ func init() {
 	})
 }
 
+// init registers the web exception classes of the package, so that a
+// code received from another process (webexc.Rebuild, the decoders of
+// remote errors) becomes its generated type again.
+func init() {
+	webexc.Register(
+		webexc.Registration{Class: classAccountExists, Package: "github.com/zeroport/zerofault/examples/shop/shoperr", Wrap: func(w webexc.WebException) error { return &AccountExistsException{w} }},
+		webexc.Registration{Class: classAccountNotFound, Package: "github.com/zeroport/zerofault/examples/shop/shoperr", Wrap: func(w webexc.WebException) error { return &AccountNotFoundException{w} }},
+		webexc.Registration{Class: classOrderNotFound, Package: "github.com/zeroport/zerofault/examples/shop/shoperr", Wrap: func(w webexc.WebException) error { return &OrderNotFoundException{w} }},
+		webexc.Registration{Class: classOutOfStock, Package: "github.com/zeroport/zerofault/examples/shop/shoperr", Wrap: func(w webexc.WebException) error { return &OutOfStockException{w} }},
+	)
+}
+
 // AccountExistsException is Zero's _409AccountExistsException (code -100002,
 // HTTP status 409). A sign-up names an email address that already has an
 // account.

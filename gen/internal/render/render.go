@@ -78,7 +78,19 @@ type goFile struct {
 	Exceptions []goException
 	Messages   []goMessage
 	Register   *goRegister
+	Web        *goWeb
 }
+
+// goWeb is the init function that registers a package's web exception
+// classes with webexc, so that a code received from another process
+// becomes its generated type again (webexc.Rebuild).
+type goWeb struct {
+	Register, Registration, WebException string // qualified as the package sees them
+	Path                                 string // the package's import path, quoted
+	Classes                              []goWebClass
+}
+
+type goWebClass struct{ ClassVar, Type string }
 
 // goRegister is the init function of a package outside the framework,
 // which registers its codes and the catalogs it carries (catalog.Register).
@@ -230,6 +242,9 @@ func Go(s *decl.Set, f *decl.File, where Where) ([]byte, error) {
 	if !s.IsFramework(f) {
 		out.Register = register(f, where, n)
 	}
+	if f.Family == decl.FamilyWeb {
+		out.Web = webClasses(f, where, n)
+	}
 	for path := range n.imports {
 		if strings.Contains(path, ".") {
 			out.Imports = append(out.Imports, path)
@@ -250,6 +265,24 @@ func Go(s *decl.Set, f *decl.File, where Where) ([]byte, error) {
 		return nil, fmt.Errorf("%s: generated Go does not parse: %v\n%s", f.Path, err, b.Bytes())
 	}
 	return src, nil
+}
+
+// webClasses prepares the registration of f's coded web exceptions with
+// webexc; nil when it declares none.
+func webClasses(f *decl.File, where Where, n *namer) *goWeb {
+	w := &goWeb{Path: strconv.Quote(cmp.Or(where.ImportPath, f.Package))}
+	for _, e := range sorted(f.Exceptions) {
+		if e.Code != 0 && e.Generated() {
+			w.Classes = append(w.Classes, goWebClass{ClassVar: "class" + e.Name, Type: e.TypeName()})
+		}
+	}
+	if len(w.Classes) == 0 {
+		return nil
+	}
+	w.Register = n.q("webexc", webexcPath, "Register")
+	w.Registration = n.q("webexc", webexcPath, "Registration")
+	w.WebException = n.q("webexc", webexcPath, "WebException")
+	return w
 }
 
 // register prepares the registration of a package outside the framework:
