@@ -1,29 +1,36 @@
 package httpfault
 
 import (
-	"net/http"
+	"fmt"
 
 	"github.com/zeroport/zerofault/webexc"
-	"github.com/zeroport/zerofault/zero"
 )
 
 // The standard web exceptions the handler answers with when an error is
-// not a WebException already, under Zero's class names so that logs and
-// debug output name them as Zero would.
+// not a WebException already: the generated classes of package webexc,
+// as they registered themselves, so that logs and debug output name them
+// as Zero would and no second list of them exists.
 var (
-	classValidation = webClass("_400ValidationException", -60000, http.StatusBadRequest)
-	classParam      = webClass("_400ParameterFromStringException", -60004, http.StatusBadRequest)
-	classMedia      = webClass("_415MediaNotSupportException", -60006, http.StatusUnsupportedMediaType)
-	classInternal   = webClass("_500InternalServerException", -60007, http.StatusInternalServerError)
-	classNotFound   = webClass("_404ServiceNotFoundException", -60010, http.StatusNotFound)
-	classBadRequest = webClass("_400BadRequestException", -60011, http.StatusBadRequest)
-	classUnauth     = webClass("_401UnauthorizedException", -60012, http.StatusUnauthorized)
-	classForbidden  = webClass("_403ForbiddenException", -60013, http.StatusForbidden)
-	classMethod     = webClass("_405MethodForbiddenException", -60014, http.StatusMethodNotAllowed)
+	classValidation = registered(webexc.CodeValidation)
+	classParam      = registered(webexc.CodeParameterFromString)
+	classMedia      = registered(webexc.CodeMediaNotSupport)
+	classInternal   = registered(webexc.CodeInternalServer)
+	classNotFound   = registered(webexc.CodeServiceNotFound)
+	classBadRequest = registered(webexc.CodeBadRequest)
+	classUnauth     = registered(webexc.CodeUnauthorized)
+	classForbidden  = registered(webexc.CodeForbidden)
+	classMethod     = registered(webexc.CodeMethodForbidden)
 )
 
-func webClass(name string, code, status int) *webexc.Class {
-	return &webexc.Class{Class: zero.Class{Name: name, Family: zero.FamilyWeb, Code: code}, Status: status}
+// registered returns the class webexc registered for code. webexc's
+// generated init runs before this package's, so a miss is a bug of the
+// module itself.
+func registered(code int) *webexc.Class {
+	r, ok := webexc.Lookup(code)
+	if !ok {
+		panic(fmt.Sprintf("httpfault: webexc registered no class for %d", code))
+	}
+	return r.Class
 }
 
 // EchoMedia lists the media types Echo's DefaultBinder reads: the

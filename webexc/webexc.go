@@ -71,12 +71,16 @@ func Make(class *Class, target zero.Target, params []any) WebException {
 	return e
 }
 
-// New returns a WebException of code, for a code that has no generated
-// type of its own. Its status is the one its template names, as Zero's do
+// New returns a WebException of code: the family's base, not a
+// generated type (use the generated constructors, which type the params,
+// for that). Its status is the registered class's (every generated class
+// registers itself), else the one its template names, as Zero's do
 // ("(404) - …"), else DefaultStatus.
 func New(target zero.Target, code int, params ...any) *WebException {
 	e := Make(&Class{Class: zero.Class{Name: "WebException", Family: zero.FamilyWeb, Code: code}}, target, params)
-	if s, ok := zero.StatusPrefix(e.Message()); ok {
+	if r, ok := Lookup(code); ok && r.Class.Status != 0 {
+		e.status = r.Class.Status
+	} else if s, ok := zero.StatusPrefix(e.Message()); ok {
 		e.status = s
 	}
 	return &e
