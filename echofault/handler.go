@@ -77,6 +77,13 @@ type ErrorHandlerConfig struct {
 	// tracing and metrics. See httpfault.Options.Observe.
 	Observe func(r *http.Request, a *httpfault.Answer)
 
+	// ProblemTypeBase starts the "type" URI of problem+json and
+	// problem+xml answers, which ends in the code's number: mount the
+	// catalog page (httpfault/catalogpage) there and every type
+	// dereferences, e.g. "/errors/" with the page at /errors/. Default
+	// httpfault.DefaultProblemTypeBase. See httpfault.Options.
+	ProblemTypeBase string
+
 	// ClientErrorLogLimit bounds the log records of client errors (4xx)
 	// per code and second; the next record of a code says how many were
 	// dropped. Default 10; negative: no limit.
@@ -131,6 +138,7 @@ func ErrorHandlerWithConfig(cfg ErrorHandlerConfig) echo.HTTPErrorHandler {
 		SupportedMedia:      httpfault.EchoMedia,
 		ClientErrorLogLimit: cfg.ClientErrorLogLimit,
 		Observe:             cfg.Observe,
+		ProblemTypeBase:     cfg.ProblemTypeBase,
 	})}
 	return a.handle
 }

@@ -893,3 +893,18 @@ func TestCatalogWithoutStandardTemplates(t *testing.T) {
 		t.Errorf("unformattable message = %q", b.Message)
 	}
 }
+
+// ProblemTypeBase reaches the core: a problem's type names the catalog
+// page of its code, and the default stays a URN.
+func TestProblemTypeBase(t *testing.T) {
+	problem := map[string]string{"Accept": "application/problem+json"}
+	for _, tc := range []struct{ base, want string }{
+		{"/errors/", `"type":"/errors/60010"`},
+		{"", `"type":"` + httpfault.DefaultProblemTypeBase + `60010"`},
+	} {
+		rec := newServer(t, ErrorHandlerConfig{ProblemTypeBase: tc.base}).do("GET", "/nope", problem, "")
+		if rec.Code != http.StatusNotFound || !strings.Contains(rec.Body.String(), tc.want) {
+			t.Errorf("base %q: %d %s, want %s", tc.base, rec.Code, rec.Body, tc.want)
+		}
+	}
+}
