@@ -71,6 +71,13 @@ type ErrorHandlerConfig struct {
 	// tracing and metrics. See httpfault.Options.Observe.
 	Observe func(r *http.Request, a *httpfault.Answer)
 
+	// ProblemTypeBase starts the "type" URI of problem+json and
+	// problem+xml answers, which ends in the code's number: mount the
+	// catalog page (httpfault/catalogpage) there and every type
+	// dereferences, e.g. "/errors/" with the page at /errors/. Default
+	// httpfault.DefaultProblemTypeBase. See httpfault.Options.
+	ProblemTypeBase string
+
 	// ClientErrorLogLimit bounds the log records of client errors (4xx)
 	// per code and second. Default 10; negative: no limit.
 	ClientErrorLogLimit int
@@ -134,6 +141,7 @@ func (cfg ErrorHandlerConfig) ToErrorHandler() (echo.HTTPErrorHandler, error) {
 		SupportedMedia:      httpfault.EchoMedia,
 		ClientErrorLogLimit: cfg.ClientErrorLogLimit,
 		Observe:             cfg.Observe,
+		ProblemTypeBase:     cfg.ProblemTypeBase,
 	})}
 	return a.handle, nil
 }

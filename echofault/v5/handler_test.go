@@ -22,6 +22,7 @@ import (
 	"github.com/labstack/echo/v5/middleware"
 
 	echofault "github.com/zeroport/zerofault/echofault/v5"
+	"github.com/zeroport/zerofault/httpfault"
 	"github.com/zeroport/zerofault/httpfault/faulttest"
 	"github.com/zeroport/zerofault/readable"
 	"github.com/zeroport/zerofault/webexc"
@@ -396,5 +397,22 @@ func TestConfigErrors(t *testing.T) {
 	}
 	if _, err := (echofault.RecoverConfig{StackSize: 2 << 20}).ToMiddleware(); err == nil {
 		t.Error("a 2 MiB stack was taken")
+	}
+}
+
+// ProblemTypeBase reaches the core: a problem's type names the catalog
+// page of its code, and the default stays a URN.
+func TestProblemTypeBase(t *testing.T) {
+	for _, tc := range []struct{ base, want string }{
+		{"/errors/", `"type":"/errors/60010"`},
+		{"", `"type":"` + httpfault.DefaultProblemTypeBase + `60010"`},
+	} {
+		e := echo.New()
+		e.HTTPErrorHandler = echofault.ErrorHandlerWithConfig(echofault.ErrorHandlerConfig{ProblemTypeBase: tc.base})
+		rec := httptest.NewRecorder()
+		e.ServeHTTP(rec, get("/nope", "Accept", "application/problem+json"))
+		if rec.Code != http.StatusNotFound || !strings.Contains(rec.Body.String(), tc.want) {
+			t.Errorf("base %q: %d %s, want %s", tc.base, rec.Code, rec.Body, tc.want)
+		}
 	}
 }
