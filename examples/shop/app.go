@@ -10,6 +10,7 @@ import (
 
 	"github.com/zeroport/zerofault/echofault"
 	"github.com/zeroport/zerofault/examples/shop/internal/shop"
+	"github.com/zeroport/zerofault/httpfault/catalogpage"
 )
 
 // Options configure the shop.
@@ -20,7 +21,7 @@ type Options struct {
 
 // newServer wires the shop on Echo v4: zerofault's error handler and
 // recover middleware, a body limit, a validator that reports JSON field
-// names, and the routes.
+// names, the routes, and the error catalog page at /errors/.
 func newServer(opts Options) (*echo.Echo, error) {
 	if err := shop.Load(); err != nil {
 		return nil, err
@@ -30,6 +31,9 @@ func newServer(opts Options) (*echo.Echo, error) {
 	e.Validator = echofault.NewValidator()
 	cfg := echofault.DefaultErrorHandlerConfig
 	cfg.Logger = opts.Logger
+	// Every problem type URI names the page of its code in the catalog
+	// page mounted below.
+	cfg.ProblemTypeBase = shop.CatalogPath + "/"
 	if opts.DebugToken != "" {
 		cfg.Debug = echofault.DebugToken(shop.DebugHeader, opts.DebugToken)
 	}
@@ -43,6 +47,10 @@ func newServer(opts Options) (*echo.Echo, error) {
 	orders := e.Group("/orders", requireToken)
 	orders.POST("", h.placeOrder)
 	orders.GET("/:id", h.getOrder)
+	// The error catalog in force, as a web page and as JSON.
+	page := echo.WrapHandler(http.StripPrefix(shop.CatalogPath, catalogpage.New(nil)))
+	e.GET(shop.CatalogPath, page)
+	e.GET(shop.CatalogPath+"/*", page)
 	e.GET("/boom", func(echo.Context) error { shop.Boom(); return nil })
 	return e, nil
 }

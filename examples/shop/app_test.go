@@ -27,3 +27,6 @@ func TestBodyLimit(t *testing.T) { shoptest.BodyLimit(t, testServer(t)) }
 
 // A 404 and a validation failure answer in all ten languages.
 func TestTenLanguages(t *testing.T) { shoptest.TenLanguages(t, testServer(t)) }
+
+// Every problem type URI of the shop leads to its code's catalog page.
+func TestProblemTypes(t *testing.T) { shoptest.ProblemTypes(t, testServer(t)) }

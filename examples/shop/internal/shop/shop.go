@@ -25,6 +25,10 @@ const BodyLimit = 64 << 10
 // DebugHeader carries the token that unlocks debug details.
 const DebugHeader = "X-Debug-Token"
 
+// CatalogPath is where both shops serve the error catalog page; their
+// problem type URIs are CatalogPath + "/" + the code's number.
+const CatalogPath = "/errors"
+
 // demoToken is the bearer token of the seeded account "1"; a real service
 // would verify a signed token instead.
 const demoToken = "demo-token"
