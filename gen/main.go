@@ -8,8 +8,9 @@
 //
 //	//go:generate go tool gen exceptions.yml
 //
-// Each declaration file yields exceptions_gen.go beside it and the
-// Markdown table its docs field names. Before writing anything gen lints
+// Each declaration file yields exceptions_gen.go beside it, the
+// Markdown table its docs field names and, for family web, an OpenAPI
+// 3.1 document beside that table (docs/x.md, docs/x.openapi.yaml). Before writing anything gen lints
 // every file it was given, together: findings print as
 //
 //	file:line: key: rule: message

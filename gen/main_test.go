@@ -73,6 +73,7 @@ func TestGenerate(t *testing.T) {
 	decl := filepath.Join(dir, "m", "exceptions.yml")
 	goFile := filepath.Join(dir, "m", "exceptions_gen.go")
 	docs := filepath.Join(dir, "docs", "m.md")
+	api := filepath.Join(dir, "docs", "m.openapi.yaml")
 
 	if code, stdout, stderr := runGen("-check", decl); code != 0 || stderr != "" ||
 		stdout != "gen: checked 1 declaration file, 1 catalog file, 1 exception: 0 findings\n" {
@@ -86,7 +87,7 @@ func TestGenerate(t *testing.T) {
 	if code != 0 || stderr != "" {
 		t.Fatalf("generate: exit %d, stderr %q", code, stderr)
 	}
-	if want := "wrote " + docs + "\nwrote " + goFile + "\n"; stdout != want {
+	if want := "wrote " + docs + "\nwrote " + api + "\nwrote " + goFile + "\n"; stdout != want {
 		t.Errorf("stdout %q, want %q", stdout, want)
 	}
 	src, err := os.ReadFile(goFile)
@@ -103,6 +104,9 @@ func TestGenerate(t *testing.T) {
 	}
 	if !bytes.Contains(md, []byte("| -100001 | `LockedException` (`_409LockedException`) | 409 | Order {0} is locked. | The order is locked. |")) {
 		t.Errorf("docs:\n%s", md)
+	}
+	if doc, err := os.ReadFile(api); err != nil || !bytes.Contains(doc, []byte("    LockedException:\n      description: \"`-100001` `_409LockedException`, status 409 Conflict: The order is locked.\"\n")) {
+		t.Errorf("OpenAPI (%v):\n%s", err, doc)
 	}
 
 	// A second run finds everything up to date and writes nothing.

@@ -183,6 +183,23 @@ type File struct {
 	Exceptions []*Exception
 }
 
+// OpenAPIExt ends the name of the OpenAPI document of a module.
+const OpenAPIExt = ".openapi.yaml"
+
+// OpenAPI returns the path of the OpenAPI document written for f: its
+// docs file with OpenAPIExt for ".md" (docs/webexc.md →
+// docs/webexc.openapi.yaml), so one module's docs are two files beside
+// each other, and two modules never share one. It is "" when f writes no docs, or when its
+// family is not web: exceptions of the other families never reach a
+// client with their own code and status (the HTTP core answers them as
+// -60007), so there is no response to describe.
+func (f *File) OpenAPI() string {
+	if f.Docs == "" || f.Family != FamilyWeb {
+		return ""
+	}
+	return strings.TrimSuffix(f.Docs, ".md") + OpenAPIExt
+}
+
 // Ref is a file named by a declaration, with the line naming it.
 type Ref struct {
 	Path string // joined with the declaration's directory

@@ -352,3 +352,23 @@ exceptions:
 		}
 	}
 }
+
+// TestOpenAPIPath: web modules with docs get an OpenAPI document beside
+// them; the other families have no responses to describe.
+func TestOpenAPIPath(t *testing.T) {
+	for _, tc := range []struct {
+		family Family
+		docs   string
+		want   string
+	}{
+		{FamilyWeb, "../docs/webexc.md", "../docs/webexc.openapi.yaml"},
+		{FamilyWeb, "", ""},
+		{FamilyUp, "../docs/up.md", ""},
+		{FamilyDemon, "../docs/demon.md", ""},
+		{FamilyZero, "../docs/zero.md", ""},
+	} {
+		if got := (&File{Family: tc.family, Docs: tc.docs}).OpenAPI(); got != tc.want {
+			t.Errorf("%s %q: %q, want %q", tc.family, tc.docs, got, tc.want)
+		}
+	}
+}

@@ -115,6 +115,13 @@ func Run(cfg Config) (Result, error) {
 			return res, err
 		}
 		res.Outputs = append(res.Outputs, Output{Path: f.Docs, Data: md})
+		if path := f.OpenAPI(); path != "" {
+			api, err := render.OpenAPI(set, f, displayPath(cfg.Root, f.Path))
+			if err != nil {
+				return res, err
+			}
+			res.Outputs = append(res.Outputs, Output{Path: path, Data: api})
+		}
 	}
 	slices.SortFunc(res.Outputs, func(a, b Output) int { return strings.Compare(a.Path, b.Path) })
 	return res, nil

@@ -1,6 +1,7 @@
 // Package render writes what the generator produces from a linted
-// declaration file: the Go of its exceptions (exceptions_gen.go) and their
-// Markdown reference table.
+// declaration file: the Go of its exceptions (exceptions_gen.go), their
+// Markdown reference table and, for web exceptions, their OpenAPI
+// document.
 //
 // The layout lives in text/template files embedded from templates/; the
 // Go code here only prepares the values they print, so the shape of the

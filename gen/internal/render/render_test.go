@@ -53,6 +53,13 @@ func TestGolden(t *testing.T) {
 			}
 			golden(t, filepath.Join("testdata", tc.name+".go.golden"), src)
 			golden(t, filepath.Join("testdata", tc.name+".md.golden"), md)
+			if f.Family == decl.FamilyWeb {
+				api, err := OpenAPI(set, f, "testdata/"+tc.name+"/exceptions.yml")
+				if err != nil {
+					t.Fatal(err)
+				}
+				golden(t, filepath.Join("testdata", tc.name+".openapi.yaml.golden"), api)
+			}
 		})
 	}
 }
@@ -79,7 +86,7 @@ func golden(t *testing.T, path string, got []byte) {
 func TestReproducible(t *testing.T) {
 	for _, tc := range goldenCases {
 		set, f := load(t, tc.name, tc.opts)
-		render := func() ([]byte, []byte) {
+		render := func() ([]byte, []byte, []byte) {
 			src, err := Go(set, f, Where{})
 			if err != nil {
 				t.Fatal(err)
@@ -88,17 +95,24 @@ func TestReproducible(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			return src, md
+			api, err := OpenAPI(set, f, "x/exceptions.yml")
+			if err != nil {
+				t.Fatal(err)
+			}
+			return src, md, api
 		}
-		src1, md1 := render()
-		src2, md2 := render()
+		src1, md1, api1 := render()
+		src2, md2, api2 := render()
 		slices.Reverse(f.Exceptions)
-		src3, md3 := render()
+		src3, md3, api3 := render()
 		if !bytes.Equal(src1, src2) || !bytes.Equal(src1, src3) {
 			t.Errorf("%s: Go output differs between runs", tc.name)
 		}
 		if !bytes.Equal(md1, md2) || !bytes.Equal(md1, md3) {
 			t.Errorf("%s: Markdown output differs between runs", tc.name)
+		}
+		if !bytes.Equal(api1, api2) || !bytes.Equal(api1, api3) {
+			t.Errorf("%s: OpenAPI output differs between runs", tc.name)
 		}
 	}
 }
