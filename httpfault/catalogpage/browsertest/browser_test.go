@@ -230,8 +230,8 @@ func TestCatalogPage(t *testing.T) {
 	save(t, shots, "search.png", png)
 
 	// The language switch changes the readable texts, and keeps the search.
-	if _, err := chromedp.RunResponse(ctx, chromedp.SetValue(chromedp.ID("lang"), "zh-CN"),
-		chromedp.Evaluate[chromedp.Void](`document.getElementById("lang").dispatchEvent(new Event("change"))`)); err != nil {
+	if _, err := chromedp.RunResponse(ctx, chromedp.Evaluate[chromedp.Void](
+		`(s => { s.value = "zh-CN"; s.dispatchEvent(new Event("change")); })(document.getElementById("lang"))`)); err != nil {
 		t.Fatal(err)
 	}
 	if got, _ := chromedp.Run(ctx, chromedp.Evaluate[string](cell("60010", "readable"))); got != zh60010.Text || got == en60010.Text {
