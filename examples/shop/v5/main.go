@@ -4,6 +4,8 @@
 //
 //	go run ./examples/shop/v5
 //	curl -s localhost:8080/accounts/42
+//
+// It serves the error catalog page at /errors/ too.
 package main
 
 import (
