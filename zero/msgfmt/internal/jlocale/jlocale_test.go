@@ -15,9 +15,9 @@ func TestParse(t *testing.T) {
 		{"en_US", "und"},        // an underscore is not a tag separator
 		{"not a locale", "und"}, // ill-formed first subtag: root
 		{"th-TH-u-nu-thai", "th-TH-u-nu-thai"},
-		{"de-CH-1996", "de-CH"},      // variants are not used by the formatters
+		{"de-CH-1996", "de-CH-1996"},
 		{"en-US-x-private", "en-US"}, // private use dropped
-		{"ar-EG-u-ca-islamic-nu-arab", "ar-EG-u-nu-arab"},
+		{"ar-EG-u-ca-islamic-nu-arab", "ar-EG-u-ca-islamic-nu-arab"},
 		{"en-US-bogus_tail", "en-US"}, // the well-formed prefix is kept
 		{"es-419", "es-419"},
 	}
