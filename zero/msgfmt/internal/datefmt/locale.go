@@ -2,7 +2,6 @@ package datefmt
 
 import (
 	"sort"
-	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -152,7 +151,7 @@ func lookup(loc jlocale.Locale) symbols {
 //   - digits and the minus sign come from the locale's integer format.
 func resolve(loc jlocale.Locale) symbols {
 	cal, iso := gregorian, false
-	switch loc.Calendar {
+	switch loc.Calendar() {
 	case "gregory":
 	case "iso8601":
 		iso = true
@@ -164,7 +163,7 @@ func resolve(loc jlocale.Locale) symbols {
 		switch {
 		case loc.Language == "th" && loc.Region == "TH":
 			cal = buddhist
-		case loc.Calendar != "" && loc.Language == "ja" && loc.Region == "JP" && loc.Variant == "JP":
+		case loc.Calendar() != "" && loc.Language == "ja" && loc.Region == "JP" && loc.Variant == "JP":
 			// An unknown calendar type makes Calendar.Builder fail; the
 			// fallback path still honors the JDK 1.x locale.
 			cal = japanese
@@ -173,8 +172,8 @@ func resolve(loc jlocale.Locale) symbols {
 	// A region override ("rg") stands for the locale's region in every
 	// lookup but that of UTC's names.
 	data := loc
-	if r := strings.ToUpper(loc.RegionOverride); len(r) == 6 && r[2:] == "ZZZZ" && isUpper(r[0]) && isUpper(r[1]) {
-		data.Region = r[:2]
+	if r, ok := loc.RegionOverride(); ok {
+		data.Region = r
 	}
 	zone := zoneSets[localeDates[jlocale.ResolveZoneNames(loc)][1]]
 	s := symbols{
@@ -185,7 +184,7 @@ func resolve(loc jlocale.Locale) symbols {
 		zoneLong:   str(zone[1]),
 	}
 	s.firstDay, s.minDays = weekRulesOf(data.Region)
-	if d, ok := firstDays[loc.FirstDay]; ok {
+	if d, ok := firstDays[loc.FirstDay()]; ok {
 		s.firstDay = d
 	}
 	if iso {
@@ -194,8 +193,6 @@ func resolve(loc jlocale.Locale) symbols {
 	s.zero, s.minus, s.minusEnd = decimal.IntegerSigns(loc)
 	return s
 }
-
-func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
 
 // firstDays are the values of the "fw" keyword.
 var firstDays = map[string]int{"sun": 1, "mon": 2, "tue": 3, "wed": 4, "thu": 5, "fri": 6, "sat": 7}

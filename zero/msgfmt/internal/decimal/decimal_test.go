@@ -209,3 +209,22 @@ func BenchmarkAppendInt64(b *testing.B) {
 		buf = f.AppendInt64(buf[:0], 1234567891)
 	}
 }
+
+// BenchmarkNew measures building a factory format, as msgfmt does once per
+// locale and style: the locale's symbols come from a cache after the first
+// call, which BenchmarkResolveSymbols measures.
+func BenchmarkNew(b *testing.B) {
+	loc := jlocale.Parse("de-CH")
+	b.ReportAllocs()
+	for b.Loop() {
+		New(loc, Currency)
+	}
+}
+
+func BenchmarkResolveSymbols(b *testing.B) {
+	loc := jlocale.Parse("de-CH-u-nu-thai")
+	b.ReportAllocs()
+	for b.Loop() {
+		resolveSymbols(loc, true)
+	}
+}

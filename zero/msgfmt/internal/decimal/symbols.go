@@ -119,7 +119,7 @@ func lookupSymbols(loc jlocale.Locale, factory bool) *symbols {
 //     code.
 func resolveSymbols(loc jlocale.Locale, factory bool) *symbols {
 	data := loc
-	if r, ok := regionOverride(loc); ok && loc.NumberingSystem == "" {
+	if r, ok := loc.RegionOverride(); ok && loc.NumberingSystem() == "" {
 		data.Region = r
 		if factory {
 			loc = data
@@ -128,7 +128,7 @@ func resolveSymbols(loc jlocale.Locale, factory bool) *symbols {
 	id := jlocale.Resolve(data)
 	ref := localeNumbers[id]
 	symID, patID := ref.symbols, ref.patterns
-	if nu := loc.NumberingSystem; nu != "" && (ref.nu == 0 || nuNames[ref.nu-1] != nu) {
+	if nu := loc.NumberingSystem(); nu != "" && (ref.nu == 0 || nuNames[ref.nu-1] != nu) {
 		if k := sort.SearchStrings(nuNames[:], nu); k < len(nuNames) && nuNames[k] == nu {
 			if e, ok := findNu(id, uint8(k), func(e nuEntry) uint16 { return e.symbols }); ok {
 				symID = e
@@ -151,7 +151,11 @@ func resolveSymbols(loc jlocale.Locale, factory bool) *symbols {
 	if c, ok := currencyOf(loc); ok {
 		s.intlCurrency = currencyCodes[3*c : 3*c+3]
 		s.currencyDigits = int(currencyDigits[c])
-		s.currency = currencySymbol(jlocale.Resolve(loc), c)
+		names := id
+		if loc != data {
+			names = jlocale.Resolve(loc)
+		}
+		s.currency = currencySymbol(names, c)
 	}
 	return s
 }
@@ -177,13 +181,13 @@ func currencyOf(loc jlocale.Locale) (int, bool) {
 	if loc.Region == "" {
 		return 0, false
 	}
-	if cu := loc.Currency; len(cu) == 3 {
+	if cu := loc.Currency(); len(cu) == 3 {
 		if i, ok := currencyIndex(strings.ToUpper(cu)); ok {
 			return i, true
 		}
 	}
 	region := loc.Region
-	if r, ok := regionOverride(loc); ok {
+	if r, ok := loc.RegionOverride(); ok {
 		region = r
 	}
 	if len(region) != 2 || !isUpper(region[0]) || !isUpper(region[1]) {
@@ -195,16 +199,6 @@ func currencyOf(loc jlocale.Locale) (int, bool) {
 		return 0, false
 	}
 	return int(regionCurrency[i]), true
-}
-
-// regionOverride is CalendarDataUtility.findRegionOverride: an "rg"
-// keyword of a two-letter region followed by "zzzz".
-func regionOverride(loc jlocale.Locale) (string, bool) {
-	rg := strings.ToUpper(loc.RegionOverride)
-	if len(rg) != 6 || !isUpper(rg[0]) || !isUpper(rg[1]) || rg[2:] != "ZZZZ" {
-		return "", false
-	}
-	return rg[:2], true
 }
 
 func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }

@@ -24,12 +24,11 @@ type Locale struct {
 	// "x-lvariant", joined by "_" in their original case ("POSIX", "JP").
 	Variant string
 
-	// The Unicode extension keywords the JDK's formatters read, lower
-	// case, "" when absent: the numbering system ("nu", e.g. "thai"), the
-	// calendar ("ca", e.g. "japanese"), the first day of the week ("fw",
-	// e.g. "mon"), the currency ("cu", e.g. "eur") and the region override
-	// ("rg", e.g. "gbzzzz").
-	NumberingSystem, Calendar, FirstDay, Currency, RegionOverride string
+	// keywords holds the Unicode extension keywords the JDK's formatters
+	// read, lower case, as key-type pairs in key order joined by "-"
+	// ("ca-japanese-nu-thai"): one string keeps Locale small, as every
+	// compiled message holds one. See Keyword.
+	keywords string
 
 	// Extended is Java's Locale.hasExtensions: the tag carried an
 	// extension or private use subtags (other than an lvariant), or got
@@ -37,6 +36,72 @@ type Locale struct {
 	// calendar, th-TH-x-lvariant-TH Thai digits). The JDK then no longer
 	// applies CLDR's language aliases to it.
 	Extended bool
+}
+
+// formatterKeys are the Unicode extension keys the formatters read: the
+// calendar ("ca", e.g. "japanese"), the currency ("cu", e.g. "eur"), the
+// first day of the week ("fw", e.g. "mon"), the numbering system ("nu",
+// e.g. "thai") and the region override ("rg", e.g. "gbzzzz").
+var formatterKeys = [...]string{"ca", "cu", "fw", "nu", "rg"}
+
+// Keyword returns the type of the Unicode extension keyword key (one of
+// ca, cu, fw, nu and rg), lower case, or "" when l has none.
+func (l Locale) Keyword(key string) string {
+	if l.keywords == "" {
+		return ""
+	}
+	// Keys have two characters, types' subtags three to eight.
+	toks := strings.Split(l.keywords, "-")
+	for i := 0; i < len(toks); i++ {
+		if toks[i] != key {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && len(toks[j]) != 2 {
+			j++
+		}
+		return strings.Join(toks[i+1:j], "-")
+	}
+	return ""
+}
+
+// NumberingSystem returns the "nu" keyword: the digits to use.
+func (l Locale) NumberingSystem() string { return l.Keyword("nu") }
+
+// Calendar returns the "ca" keyword: the calendar type.
+func (l Locale) Calendar() string { return l.Keyword("ca") }
+
+// FirstDay returns the "fw" keyword: the first day of the week.
+func (l Locale) FirstDay() string { return l.Keyword("fw") }
+
+// Currency returns the "cu" keyword: the currency code, lower case.
+func (l Locale) Currency() string { return l.Keyword("cu") }
+
+// RegionOverride returns the region an "rg" keyword stands for, as
+// CalendarDataUtility.findRegionOverride reads it: a two-letter region
+// followed by "zzzz" ("gbzzzz" is GB); ok is false without such a keyword.
+func (l Locale) RegionOverride() (region string, ok bool) {
+	rg := strings.ToUpper(l.Keyword("rg"))
+	if len(rg) != 6 || rg[2:] != "ZZZZ" || !isAlpha(rg[:2]) {
+		return "", false
+	}
+	return rg[:2], true
+}
+
+// withKeywords returns l with the keywords of m (key to type), the others
+// dropped.
+func (l Locale) withKeywords(m map[string]string) Locale {
+	var b strings.Builder
+	for _, k := range formatterKeys {
+		if v := m[k]; v != "" {
+			if b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteString(k + "-" + v)
+		}
+	}
+	l.keywords = b.String()
+	return l
 }
 
 // Root is the root locale (Java's Locale.ROOT).
@@ -51,15 +116,8 @@ func (l Locale) IsRoot() bool { return l.Language == "" }
 func (l Locale) String() string {
 	var b strings.Builder
 	b.WriteString(l.base())
-	kw := []struct{ k, v string }{
-		{"ca", l.Calendar}, {"cu", l.Currency}, {"fw", l.FirstDay}, {"nu", l.NumberingSystem}, {"rg", l.RegionOverride},
-	}
-	sep := "-u-"
-	for _, e := range kw {
-		if e.v != "" {
-			b.WriteString(sep + e.k + "-" + e.v)
-			sep = "-"
-		}
+	if l.keywords != "" {
+		b.WriteString("-u-" + l.keywords)
 	}
 	if l.Variant != "" && !wellFormedVariant(l.Variant) {
 		b.WriteString("-x-lvariant-" + strings.ReplaceAll(l.Variant, "_", "-"))
@@ -204,9 +262,9 @@ func Parse(tag string) Locale {
 		// stood for a calendar or digits keep meaning them.
 		switch {
 		case l.Language == "ja" && l.Region == "JP" && l.Variant == "JP" && l.Script == "":
-			l.Calendar, l.Extended = "japanese", true
+			l, l.Extended = l.withKeywords(map[string]string{"ca": "japanese"}), true
 		case l.Language == "th" && l.Region == "TH" && l.Variant == "TH" && l.Script == "":
-			l.NumberingSystem, l.Extended = "thai", true
+			l, l.Extended = l.withKeywords(map[string]string{"nu": "thai"}), true
 		}
 	}
 	return l
@@ -241,28 +299,17 @@ func parsePrivate(l Locale, subtags []string) Locale {
 
 // setKeywords reads the subtags of a "u" extension: attributes, then keys
 // (two characters) each followed by its type (one or more subtags of 3-8
-// characters, joined by "-"). The first occurrence of a key wins.
+// characters, joined by "-"). The first occurrence of a key wins; keys the
+// formatters do not read are dropped.
 func (l *Locale) setKeywords(subtags []string) {
+	m := map[string]string{}
 	seen := map[string]bool{}
 	key := ""
 	var typ []string
 	flush := func() {
-		if key == "" || seen[key] {
-			return
-		}
-		seen[key] = true
-		v := strings.ToLower(strings.Join(typ, "-"))
-		switch key {
-		case "nu":
-			l.NumberingSystem = v
-		case "ca":
-			l.Calendar = v
-		case "fw":
-			l.FirstDay = v
-		case "cu":
-			l.Currency = v
-		case "rg":
-			l.RegionOverride = v
+		if key != "" && !seen[key] {
+			seen[key] = true
+			m[key] = strings.ToLower(strings.Join(typ, "-"))
 		}
 	}
 	for _, s := range subtags {
@@ -274,6 +321,7 @@ func (l *Locale) setKeywords(subtags []string) {
 		}
 	}
 	flush()
+	*l = l.withKeywords(m)
 }
 
 func isAlpha(s string) bool {

@@ -30,3 +30,21 @@ func TestParse(t *testing.T) {
 		t.Error("IsRoot is wrong")
 	}
 }
+
+func TestKeywords(t *testing.T) {
+	l := Parse("ar-EG-u-ca-islamic-civil-cu-usd-fw-sat-nu-arab-rg-sazzzz-tz-egcai")
+	for key, want := range map[string]string{"ca": "islamic-civil", "cu": "usd", "fw": "sat", "nu": "arab", "rg": "sazzzz", "tz": ""} {
+		if got := l.Keyword(key); got != want {
+			t.Errorf("Keyword(%q) = %q, want %q", key, got, want)
+		}
+	}
+	if r, ok := l.RegionOverride(); r != "SA" || !ok {
+		t.Errorf("RegionOverride() = %q, %v; want SA", r, ok)
+	}
+	if _, ok := Parse("en-u-rg-001zzz").RegionOverride(); ok {
+		t.Error("a numeric region override is not one (findRegionOverride wants two letters)")
+	}
+	if Parse("en-US").Keyword("nu") != "" || Parse("en-u-nu").NumberingSystem() != "" {
+		t.Error("a missing or empty keyword must read as \"\"")
+	}
+}

@@ -215,6 +215,7 @@ func alias(c Locale) (Locale, bool) {
 	return c, false
 }
 
+// baseOf returns the language, script, region and variant of l.
 func baseOf(l Locale) Locale {
 	return Locale{Language: l.Language, Script: l.Script, Region: l.Region, Variant: l.Variant}
 }

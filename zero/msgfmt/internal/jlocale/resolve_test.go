@@ -79,8 +79,8 @@ func TestParseLikeJDK(t *testing.T) {
 	for _, r := range readResolveFacts(t) {
 		l := Parse(r.Tag)
 		kw := map[string]string{}
-		for k, v := range map[string]string{"ca": l.Calendar, "cu": l.Currency, "fw": l.FirstDay, "nu": l.NumberingSystem, "rg": l.RegionOverride} {
-			if v != "" {
+		for _, k := range formatterKeys {
+			if v := l.Keyword(k); v != "" {
 				kw[k] = v
 			}
 		}
@@ -147,5 +147,27 @@ func TestAvailableResolveToThemselves(t *testing.T) {
 				t.Errorf("%s resolves to %s, not on its chain", id, got)
 			}
 		}
+	}
+}
+
+// BenchmarkResolve measures finding a locale's data, which the formatters
+// do once per locale (their lookups are cached): an available locale, an
+// unknown region, and a tag served through an alias.
+func BenchmarkResolve(b *testing.B) {
+	for _, tag := range []string{"de-CH", "en-FR", "sh"} {
+		l := Parse(tag)
+		b.Run(tag, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				Resolve(l)
+			}
+		})
+	}
+}
+
+func BenchmarkParse(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		Parse("zh-Hant-TW-u-nu-hanidec")
 	}
 }
