@@ -145,6 +145,36 @@ func TestCalendars(t *testing.T) {
 		{"de-DE-u-ca-iso8601", -1357084800000, "n. Chr. n. Chr. 1926 1926 1926 365 52 5 5 Fr. 5"},  // 1926-12-31
 		{"de-DE-u-ca-iso8601", -1812153600000, "n. Chr. n. Chr. 1912 1912 1912 212 31 5 5 Di. 2"},  // 1912-07-30
 		{"de-DE-u-ca-iso8601", -12219724800000, "n. Chr. n. Chr. 1582 1582 1582 283 40 1 2 So. 7"}, // 1582-10-10
+		// Weeks across era changes under rules whose first week of an
+		// era can be week 0 (Thursday/4, Sunday/4).
+		{"ja-JP-u-ca-japanese-fw-thu-rg-dezzzz", 1556064000000, "平成 平成 31 31 31 114 16 3 4 水 3"}, // 2019-04-24
+		{"ja-JP-u-ca-japanese-fw-thu-rg-dezzzz", 1556582400000, "平成 平成 31 31 31 120 17 4 5 火 2"}, // 2019-04-30
+		{"ja-JP-u-ca-japanese-fw-thu-rg-dezzzz", 1556668800000, "令和 令和 1 元 元 1 17 0 1 水 3"},      // 2019-05-01
+		{"ja-JP-u-ca-japanese-fw-thu-rg-dezzzz", 1556755200000, "令和 令和 1 元 元 2 1 1 1 木 4"},       // 2019-05-02
+		{"ja-JP-u-ca-japanese-fw-thu-rg-dezzzz", 1556841600000, "令和 令和 1 元 元 3 1 1 1 金 5"},       // 2019-05-03
+		{"ja-JP-u-ca-japanese-fw-thu-rg-dezzzz", 1557273600000, "令和 令和 1 元 元 8 1 1 2 水 3"},       // 2019-05-08
+		{"ja-JP-u-ca-japanese-fw-thu-rg-dezzzz", 600134400000, "昭和 昭和 64 64 64 7 1 2 1 土 6"},     // 1989-01-07
+		{"ja-JP-u-ca-japanese-fw-thu-rg-dezzzz", 600220800000, "平成 平成 1 元 元 1 1 1 2 日 7"},        // 1989-01-08
+		{"ja-JP-u-ca-japanese-fw-thu-rg-dezzzz", 600307200000, "平成 平成 1 元 元 2 1 1 2 月 1"},        // 1989-01-09
+		{"ja-JP-u-ca-japanese-fw-thu-rg-dezzzz", 600566400000, "平成 平成 1 元 元 5 2 2 2 木 4"},        // 1989-01-12
+		{"ja-JP-u-ca-japanese-fw-thu-rg-dezzzz", -1357603200000, "昭和 昭和 1 元 元 1 1 1 4 土 6"},      // 1926-12-25
+		{"ja-JP-u-ca-japanese-fw-thu-rg-dezzzz", -1357171200000, "昭和 昭和 1 元 元 6 1 2 5 木 4"},      // 1926-12-30
+		{"ja-JP-u-ca-japanese-fw-thu-rg-dezzzz", -1812153600000, "大正 大正 1 元 元 1 30 0 5 火 2"},     // 1912-07-30
+		{"ja-JP-u-ca-japanese-fw-thu-rg-dezzzz", -1811980800000, "大正 大正 1 元 元 3 1 1 1 木 4"},      // 1912-08-01
+		{"ja-JP-u-ca-japanese-fw-sun-rg-dezzzz", 1556064000000, "平成 平成 31 31 31 114 17 4 4 水 3"}, // 2019-04-24
+		{"ja-JP-u-ca-japanese-fw-sun-rg-dezzzz", 1556582400000, "平成 平成 31 31 31 120 1 5 5 火 2"},  // 2019-04-30
+		{"ja-JP-u-ca-japanese-fw-sun-rg-dezzzz", 1556668800000, "令和 令和 1 元 元 1 1 1 1 水 3"},       // 2019-05-01
+		{"ja-JP-u-ca-japanese-fw-sun-rg-dezzzz", 1556755200000, "令和 令和 1 元 元 2 1 1 1 木 4"},       // 2019-05-02
+		{"ja-JP-u-ca-japanese-fw-sun-rg-dezzzz", 1556841600000, "令和 令和 1 元 元 3 1 1 1 金 5"},       // 2019-05-03
+		{"ja-JP-u-ca-japanese-fw-sun-rg-dezzzz", 1557273600000, "令和 令和 1 元 元 8 2 2 2 水 3"},       // 2019-05-08
+		{"ja-JP-u-ca-japanese-fw-sun-rg-dezzzz", 600134400000, "昭和 昭和 64 64 64 7 1 1 1 土 6"},     // 1989-01-07
+		{"ja-JP-u-ca-japanese-fw-sun-rg-dezzzz", 600220800000, "平成 平成 1 元 元 1 1 1 2 日 7"},        // 1989-01-08
+		{"ja-JP-u-ca-japanese-fw-sun-rg-dezzzz", 600307200000, "平成 平成 1 元 元 2 1 1 2 月 1"},        // 1989-01-09
+		{"ja-JP-u-ca-japanese-fw-sun-rg-dezzzz", 600566400000, "平成 平成 1 元 元 5 1 1 2 木 4"},        // 1989-01-12
+		{"ja-JP-u-ca-japanese-fw-sun-rg-dezzzz", -1357603200000, "昭和 昭和 1 元 元 1 51 0 4 土 6"},     // 1926-12-25
+		{"ja-JP-u-ca-japanese-fw-sun-rg-dezzzz", -1357171200000, "昭和 昭和 1 元 元 6 1 1 5 木 4"},      // 1926-12-30
+		{"ja-JP-u-ca-japanese-fw-sun-rg-dezzzz", -1812153600000, "大正 大正 1 元 元 1 1 1 5 火 2"},      // 1912-07-30
+		{"ja-JP-u-ca-japanese-fw-sun-rg-dezzzz", -1811980800000, "大正 大正 1 元 元 3 1 0 1 木 4"},      // 1912-08-01
 	}
 	formats := map[string]*Format{}
 	for _, tt := range tests {

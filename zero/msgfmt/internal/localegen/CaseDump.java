@@ -116,6 +116,10 @@ public final class CaseDump {
         "az-Arab", "az-Arab-IR", "uz-Arab-XX", "pa-Arab-IN", "art-lojban", "i-klingon", "en-GB-oed", "x-private",
         "en-US-x-private", "und", "", "not a locale", "en_US", "EN-us", "de-CH-1996", "en-a-bbb-u-nu-arab",
         "ar-EG-u-ca-islamic-nu-arab", "en-x-lvariant-abc", "es-419", "es-AR", "pt-AO", "en-AU", "en-150",
+        // Aliased languages with a region, and keyword combinations.
+        "tl-PH", "mo-MD", "fil-u-rg-uszzzz", "en-u-rg-uszzzz-nu-thai", "de-CH-u-rg-dezzzz-cu-chf", "en-US-u-cu-jpy",
+        "ja-JP-u-ca-japanese-fw-mon", "th-TH-u-ca-japanese", "en-GB-u-ca-iso8601-fw-sun", "und-Latn", "zh-Hant-SG",
+        "es-MX-u-nu-latn",
     };
 
     /** Regions to pair each language with, for a tag the JDK has no data for. */
