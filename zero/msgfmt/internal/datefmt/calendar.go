@@ -65,32 +65,61 @@ func computeFields(c *fields, ms int64, cal calendar, r rules, weeks bool) {
 	if cal == buddhist {
 		c.yearOfEra += buddhistOffset
 		if weeks {
-			c.weekYear = buddhistWeekYear(c)
+			c.weekYear = buddhistWeekYear(c, r.firstDay, r.minDays)
 		}
 	}
 }
 
 // buddhistWeekYear is GregorianCalendar.getWeekYear as BuddhistCalendar
-// inherits it: it starts from get(YEAR), the Buddhist year. From the
-// Buddhist year 1584 (1041 CE) on that only shifts the Gregorian week year;
-// for earlier dates Java runs its cutover-year code on the Buddhist year as
-// if it were Gregorian, which this port does not reproduce (it shifts the
-// Gregorian week year there too).
-func buddhistWeekYear(c *fields) int64 {
-	y := c.yearOfEra
+// inherits it: it starts from get(YEAR), the Buddhist year, and compares it
+// with the Gregorian cutover year as if it were Gregorian. Up to the
+// Buddhist year 1583 (1040 CE) that takes Java's slow path, whose "next
+// year" is set through BuddhistCalendar.set(YEAR): for a BC date, with the
+// era left BC, that lands on the AD year 1085 + the BC year.
+func buddhistWeekYear(c *fields, firstDay, minDays int) int64 {
+	yb := c.yearOfEra
 	if c.era == 0 {
-		y = 1 - y
+		yb = 1 - yb
 	}
-	if y <= cutoverYear+1 {
-		return c.weekYear + buddhistOffset
+	if yb > cutoverYear+1 {
+		if c.month == 1 && c.weekOfYear >= 52 {
+			return yb - 1
+		}
+		if c.month != 1 && c.weekOfYear == 1 {
+			return yb + 1
+		}
+		return yb
 	}
-	if c.month == 1 && c.weekOfYear >= 52 {
-		return y - 1
+	maxDoy := yearLength(c.year)
+	doy := c.dayOfYear
+	if doy > minDays && doy < maxDoy-6 {
+		return yb
 	}
-	if c.month != 1 && c.weekOfYear == 1 {
-		return y + 1
+	delta := firstDay - weekday(jan1Of(c.year))
+	if delta < 0 {
+		delta += 7
 	}
-	return y
+	if minDoy := 1 + delta; doy < minDoy {
+		if minDoy <= minDays {
+			yb--
+		}
+		return yb
+	}
+	next := c.year + 1
+	if c.era == 0 {
+		next = 1086 - c.year
+	}
+	del := firstDay - weekday(jan1Of(next))
+	if del < 0 {
+		del += 7
+	}
+	if del == 0 {
+		del = 7
+	}
+	if del >= minDays && maxDoy-doy+1 <= 7-del {
+		yb++
+	}
+	return yb
 }
 
 // computeGregorian fills c as GregorianCalendar does with the default

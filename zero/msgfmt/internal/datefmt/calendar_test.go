@@ -191,3 +191,52 @@ func TestCalendars(t *testing.T) {
 		}
 	}
 }
+
+// TestBuddhistWeekYear covers the week year of Buddhist dates up to 1040
+// CE and BC, which Java computes with its cutover-year code; printed by
+// OpenJDK 17 for "YYYY w G y" (th-TH-u-rg-dezzzz has Monday/4 weeks,
+// th-TH-u-fw-sat-rg-ptzzzz Saturday/4).
+func TestBuddhistWeekYear(t *testing.T) {
+	for _, tt := range []struct {
+		loc  string
+		ms   int64
+		want string
+	}{
+		{"th-TH", -30610224000000, "1542 52 พ.ศ. 1542"},
+		{"th-TH", -62135596800000, "0544 2 พ.ศ. 544"},
+		{"th-TH", -100000000000000, "-1742 9 BC 1743"},
+		// Days whose week year is not their year.
+		{"th-TH", -100005321600000, "-1742 52 BC 1744"},
+		{"th-TH", -100005062400000, "-1742 1 BC 1744"},
+		{"th-TH", -77914742400000, "-1042 1 BC 1044"},
+		{"th-TH", -62199360000000, "-0544 52 BC 546"},
+		{"th-TH", -62199100800000, "-0544 1 BC 546"},
+		{"th-TH", -62167737600000, "-0543 1 BC 545"},
+		{"th-TH", -62167478400000, "-0543 1 BC 545"},
+		{"th-TH", -30578428800000, "1544 1 พ.ศ. 1543"},
+		{"th-TH", -29347660800000, "1583 1 พ.ศ. 1582"},
+		{"th-TH", -29316124800000, "1584 1 พ.ศ. 1583"},
+		{"th-TH", -29284761600000, "1585 1 พ.ศ. 1584"},
+		{"th-TH", -29284502400000, "1585 1 พ.ศ. 1584"},
+		{"th-TH", -12213072000000, "2126 1 พ.ศ. 2125"},
+		{"th-TH", -12212812800000, "2126 1 พ.ศ. 2125"},
+		{"th-TH-u-rg-dezzzz", -77914742400000, "-1042 1 BC 1044"},
+		{"th-TH-u-rg-dezzzz", -62135683200000, "0543 53 พ.ศ. 544"},
+		{"th-TH-u-rg-dezzzz", -46388505600000, "1042 52 พ.ศ. 1043"},
+		{"th-TH-u-rg-dezzzz", -29347574400000, "1583 1 พ.ศ. 1582"},
+		{"th-TH-u-rg-dezzzz", -29315952000000, "1584 1 พ.ศ. 1583"},
+		{"th-TH-u-fw-sat-rg-ptzzzz", -62198841600000, "-0545 53 BC 545"},
+		{"th-TH-u-fw-sat-rg-ptzzzz", -62072870400000, "0546 1 พ.ศ. 545"},
+		{"th-TH-u-fw-sat-rg-ptzzzz", -46357056000000, "1044 1 พ.ศ. 1043"},
+		{"th-TH-u-fw-sat-rg-ptzzzz", -29347574400000, "1583 1 พ.ศ. 1582"},
+		{"th-TH-u-fw-sat-rg-ptzzzz", -12243398400000, "2125 1 พ.ศ. 2124"},
+	} {
+		f, err := NewPattern(jlocale.Parse(tt.loc), "YYYY w G y")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := string(f.AppendMillis(nil, tt.ms)); got != tt.want {
+			t.Errorf("%s at %d: got %q, want %q", tt.loc, tt.ms, got, tt.want)
+		}
+	}
+}
