@@ -36,11 +36,13 @@ type localeData struct {
 // The shapes of the generated tables (data_gen.go): indexes into the name
 // and pattern sets and into dateStrings.
 type (
-	dateRec struct {
+	nameRec struct {
+		months   [4]uint16 // short, long, standalone short, standalone long: nameSets12
+		weekdays [2]uint16 // nameSets7
+		ampm     [2]uint16 // nameSets2
+	}
+	calendarRec struct {
 		eras             [2]uint16 // short, long: nameSets2, or nameSets6 in a Japanese record
-		months           [4]uint16 // short, long, standalone short, standalone long: nameSets12
-		weekdays         [2]uint16 // nameSets7
-		ampm             [2]uint16 // nameSets2
 		date, time, glue uint16    // patternSets
 		firstYear        uint16    // dateStrings, 0 for none
 	}
@@ -68,7 +70,7 @@ func record(i uint16, cal calendar) *localeData {
 	if d := expanded[i].Load(); d != nil {
 		return d
 	}
-	r := &dateRecs[i]
+	n, r := &nameRecs[dateRecs[i][0]], &calendarRecs[dateRecs[i][1]]
 	d := &localeData{firstYear: str(r.firstYear)}
 	names := func(dst []string, set []uint16) {
 		for j, s := range set {
@@ -84,14 +86,14 @@ func record(i uint16, cal calendar) *localeData {
 		names(d.erasShort, nameSets2[r.eras[0]][:])
 		names(d.erasLong, nameSets2[r.eras[1]][:])
 	}
-	names(d.monthsShort[:], nameSets12[r.months[0]][:])
-	names(d.monthsLong[:], nameSets12[r.months[1]][:])
-	names(d.monthsShortAlone[:], nameSets12[r.months[2]][:])
-	names(d.monthsLongAlone[:], nameSets12[r.months[3]][:])
-	names(d.weekdaysShort[:], nameSets7[r.weekdays[0]][:])
-	names(d.weekdaysLong[:], nameSets7[r.weekdays[1]][:])
-	names(d.ampmShort[:], nameSets2[r.ampm[0]][:])
-	names(d.ampmLong[:], nameSets2[r.ampm[1]][:])
+	names(d.monthsShort[:], nameSets12[n.months[0]][:])
+	names(d.monthsLong[:], nameSets12[n.months[1]][:])
+	names(d.monthsShortAlone[:], nameSets12[n.months[2]][:])
+	names(d.monthsLongAlone[:], nameSets12[n.months[3]][:])
+	names(d.weekdaysShort[:], nameSets7[n.weekdays[0]][:])
+	names(d.weekdaysLong[:], nameSets7[n.weekdays[1]][:])
+	names(d.ampmShort[:], nameSets2[n.ampm[0]][:])
+	names(d.ampmLong[:], nameSets2[n.ampm[1]][:])
 	names(d.date[:], patternSets[r.date][:])
 	names(d.time[:], patternSets[r.time][:])
 	names(d.glue[:], patternSets[r.glue][:])

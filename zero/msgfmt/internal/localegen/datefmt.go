@@ -24,7 +24,7 @@ func (s *sets[T]) add(v T) int {
 	return len(s.list) - 1
 }
 
-func writeSets[T [2]int | [3]int | [4]int | [6]int | [7]int | [12]int](b *bytes.Buffer, name, typ, doc string, s *sets[T]) {
+func writeSets[T [2]int | [3]int | [4]int | [6]int | [7]int | [8]int | [12]int](b *bytes.Buffer, name, typ, doc string, s *sets[T]) {
 	fmt.Fprintf(b, "// %s %s\nvar %s = [...]%s{\n", name, doc, name, typ)
 	for _, v := range s.list {
 		b.WriteString("{" + strings.Trim(strings.ReplaceAll(fmt.Sprint(v), " ", ", "), "[]") + "},\n")
@@ -50,7 +50,8 @@ func genDatefmt(d *dumpData) []byte {
 	var s6 sets[[6]int]
 	var s7 sets[[7]int]
 	var s12 sets[[12]int]
-	var recs []string
+	var nameRecs, calRecs sets[[8]int]
+	var recs [][2]int
 	for i, r := range d.Dates {
 		var eras [2]int
 		for st, list := range r.Eras {
@@ -90,13 +91,26 @@ func genDatefmt(d *dumpData) []byte {
 		pats := func(p [4]string) int {
 			return s4.add([4]int{t.add(p[0]), t.add(p[1]), t.add(p[2]), t.add(p[3])})
 		}
-		recs = append(recs, fmt.Sprintf("{eras: [2]uint16{%d, %d}, months: [4]uint16{%d, %d, %d, %d}, weekdays: [2]uint16{%d, %d}, ampm: [2]uint16{%d, %d}, date: %d, time: %d, glue: %d, firstYear: %d},",
-			eras[0], eras[1], months[0], months[1], months[2], months[3], weekdays[0], weekdays[1], ampm[0], ampm[1],
-			pats(r.Date), pats(r.Time), pats(r.Glue), name(r.FirstYear)))
+		names := nameRecs.add([8]int{months[0], months[1], months[2], months[3], weekdays[0], weekdays[1], ampm[0], ampm[1]})
+		cal := calRecs.add([8]int{eras[0], eras[1], pats(r.Date), pats(r.Time), pats(r.Glue), name(r.FirstYear)})
+		recs = append(recs, [2]int{names, cal})
 	}
-	b.WriteString("// dateRecs are the distinct calendar data of JDK 17's locales, one per\n// locale and calendar type, referring to the sets below.\nvar dateRecs = [...]dateRec{\n")
-	for _, r := range recs {
-		b.WriteString(r + "\n")
+	b.WriteString("// dateRecs are the distinct calendar data of JDK 17's locales, one per\n// locale and calendar type: a nameRecs and a calendarRecs index.\nvar dateRecs = [...][2]uint16{")
+	for i, r := range recs {
+		if i%8 == 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(&b, "{%d, %d}, ", r[0], r[1])
+	}
+	b.WriteString("\n}\n\n")
+	b.WriteString("// nameRecs are month names (format short, long, standalone short, long:\n// nameSets12), weekday names (short, long: nameSets7) and AM/PM names\n// (short, long: nameSets2).\nvar nameRecs = [...]nameRec{\n")
+	for _, v := range nameRecs.list {
+		fmt.Fprintf(&b, "{[4]uint16{%d, %d, %d, %d}, [2]uint16{%d, %d}, [2]uint16{%d, %d}},\n", v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7])
+	}
+	b.WriteString("}\n\n")
+	b.WriteString("// calendarRecs are era names (short, long: nameSets2, or nameSets6 in\n// the Japanese calendar), the date, time and date-time patterns\n// (patternSets) and the name of an era's first year (dateStrings).\nvar calendarRecs = [...]calendarRec{\n")
+	for _, v := range calRecs.list {
+		fmt.Fprintf(&b, "{[2]uint16{%d, %d}, %d, %d, %d, %d},\n", v[0], v[1], v[2], v[3], v[4], v[5])
 	}
 	b.WriteString("}\n\n")
 
