@@ -1,9 +1,13 @@
 package decimal
 
 import (
+	"bufio"
+	"bytes"
+	"encoding/json"
 	"math"
 	"math/big"
 	"math/rand"
+	"os"
 	"strconv"
 	"strings"
 	"sync"
@@ -226,5 +230,41 @@ func BenchmarkResolveSymbols(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		resolveSymbols(loc, true)
+	}
+}
+
+// TestCurrencyOfEveryLocale compares the currency the tables derive for
+// each available locale (its region's, and the symbol found on its chain)
+// with what JDK 17's DecimalFormatSymbols reported in the dump.
+func TestCurrencyOfEveryLocale(t *testing.T) {
+	f, err := os.Open("../localegen/jdk17-locales.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	n := 0
+	for sc.Scan() {
+		var l struct {
+			K        string
+			Tag      string
+			Currency [3]any
+		}
+		if !bytes.HasPrefix(sc.Bytes(), []byte(`{"k":"locale",`)) {
+			continue
+		}
+		if err := json.Unmarshal(sc.Bytes(), &l); err != nil {
+			t.Fatal(err)
+		}
+		n++
+		s := lookupSymbols(jlocale.Parse(l.Tag), true)
+		got := [3]any{s.intlCurrency, s.currency, float64(s.currencyDigits)}
+		if got != l.Currency {
+			t.Errorf("%s: currency %v, JDK %v", l.Tag, got, l.Currency)
+		}
+	}
+	if n != jlocale.Count {
+		t.Errorf("%d locales in the dump, %d in the tables", n, jlocale.Count)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -48,27 +49,17 @@ func readResolveFacts(t *testing.T) []resolveFacts {
 	return facts
 }
 
+// keys spells locales as ID.String does.
 func keys(list []Locale) []string {
 	var s []string
 	for _, l := range list {
-		p := []string{}
+		var p []string
 		for _, x := range []string{l.Language, l.Script, l.Region, l.Variant} {
 			if x != "" {
 				p = append(p, x)
 			}
 		}
-		s = append(s, join(p))
-	}
-	return s
-}
-
-func join(p []string) string {
-	s := ""
-	for i, x := range p {
-		if i > 0 {
-			s += "-"
-		}
-		s += x
+		s = append(s, strings.Join(p, "-"))
 	}
 	return s
 }

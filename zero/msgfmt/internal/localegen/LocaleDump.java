@@ -272,11 +272,13 @@ public final class LocaleDump {
     }
 
     /**
-     * dumpLocale returns the locale line of k: its tag, adapter, parent, own
-     * region's currency (to check the Go side's derivation), number record
-     * and the numbering systems whose record differs from what the Go side
-     * would derive, currency symbols that differ from the inherited ones,
-     * one date record per calendar type, UTC's names and the week rules.
+     * dumpLocale collects what the locale line of k says: its tag, the
+     * adapter its data come from and how each provider judges it, its chain,
+     * its currency (which the Go tests compare with what the tables
+     * derive), its own number records and what the other numbering systems
+     * and the currencies select (run() keeps only the listings the Go side
+     * needs, see listings), one date record per calendar type, UTC's names
+     * and the week rules.
      */
     void dumpLocale(String k, TreeSet<String> nus) throws Exception {
         Locale l = locales.get(k);
