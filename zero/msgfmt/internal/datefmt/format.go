@@ -110,11 +110,17 @@ func clamp(s Style) Style {
 	return s
 }
 
-// mustCompile compiles a pattern from data.go; those are known to be valid.
+// fallbackPattern is the pattern the JDK's DateFormat factories use when
+// the locale data lack one.
+const fallbackPattern = "M/d/yy h:mm a"
+
+// mustCompile compiles a pattern of the locale tables (data_gen.go), all
+// of which compile (TestTablePatternsCompile); the fallback only keeps a
+// bad table from becoming a panic.
 func mustCompile(syms symbols, pattern string) *Format {
 	c, err := compile(pattern)
 	if err != nil {
-		panic("datefmt: bad built-in pattern: " + err.Error())
+		c, _ = compile(fallbackPattern)
 	}
 	return &Format{pat: c, syms: syms}
 }

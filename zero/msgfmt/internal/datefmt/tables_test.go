@@ -52,3 +52,25 @@ func TestEveryLocaleDump(t *testing.T) {
 		t.Errorf("%d locales in the dump, %d in the tables", n, jlocale.Count)
 	}
 }
+
+// TestTablePatternsCompile compiles every date, time and date-time pattern
+// of the tables, as NewDate, NewTime and NewDateTime build them.
+func TestTablePatternsCompile(t *testing.T) {
+	for i, r := range calendarRecs {
+		var date, time, glue [4]string
+		for s := range 4 {
+			date[s] = str(patternSets[r.date][s])
+			time[s] = str(patternSets[r.time][s])
+			glue[s] = str(patternSets[r.glue][s])
+		}
+		for ds := range 4 {
+			for ts := range 4 {
+				for _, p := range []string{date[ds], time[ts], combine(glue[max(ds, ts)], date[ds], time[ts])} {
+					if _, err := compile(p); err != nil {
+						t.Errorf("calendar record %d: %v", i, err)
+					}
+				}
+			}
+		}
+	}
+}
