@@ -1,6 +1,7 @@
 package httpfault
 
 import (
+	"context"
 	"log/slog"
 	"net/http"
 
@@ -74,6 +75,15 @@ type Options struct {
 	// the next record of that code says how many ("dropped"). Server
 	// errors are always logged. Default 10; negative: no limit.
 	ClientErrorLogLimit int
+
+	// Observe sees every failure answered, once, after its answer is
+	// worked out (and, through [Handler.Answer], written): tracing and
+	// metrics hook in here, whatever the adapter, and never classify
+	// again. ctx is the request's; a's byte slices are valid only during
+	// the call. A failure of a committed response is only logged, not
+	// observed. A panic in Observe is logged and goes no further.
+	// Default nil.
+	Observe func(ctx context.Context, a *Answer)
 
 	// The fields below serve [Handler.ServeError], the net/http entry
 	// point. Adapters work these out in their framework's terms and hand
