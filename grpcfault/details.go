@@ -7,9 +7,11 @@ import (
 	"time"
 
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
+	spb "google.golang.org/genproto/googleapis/rpc/status"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
-	"google.golang.org/protobuf/protoadapt"
+	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/types/known/anypb"
 	"google.golang.org/protobuf/types/known/durationpb"
 
 	"github.com/zeroport/zerofault/httpfault"
@@ -59,19 +61,17 @@ func (h *Handler) Details(a *httpfault.Answer, err error) *status.Status {
 			code = c
 		}
 	}
-	st := status.New(code, string(a.Message))
-	details := make([]protoadapt.MessageV1, 0, 6)
-	details = append(details, &errdetails.ErrorInfo{
-		Reason: Reason(a.Code),
-		Domain: h.opts.Domain,
-		Metadata: map[string]string{
-			MetaCode:   strconv.Itoa(a.Code),
-			MetaClass:  a.Class,
-			MetaStatus: strconv.Itoa(a.Status),
-		},
-	})
+	p := &spb.Status{Code: int32(code), Message: string(a.Message), Details: make([]*anypb.Any, 0, 6)}
+	p.Details = append(p.Details, h.errorInfo(a))
+	add := func(m proto.Message) {
+		// anypb.New fails only for a message that cannot be marshalled;
+		// these are all plain generated ones.
+		if x, err := anypb.New(m); err == nil {
+			p.Details = append(p.Details, x)
+		}
+	}
 	if len(a.Info) > 0 {
-		details = append(details, &errdetails.LocalizedMessage{Locale: a.Language, Message: string(a.Info)})
+		add(&errdetails.LocalizedMessage{Locale: a.Language, Message: string(a.Info)})
 	}
 	if len(a.Fields) > 0 {
 		br := &errdetails.BadRequest{FieldViolations: make([]*errdetails.BadRequest_FieldViolation, len(a.Fields))}
@@ -86,24 +86,19 @@ func (h *Handler) Details(a *httpfault.Answer, err error) *status.Status {
 			}
 			br.FieldViolations[i] = v
 		}
-		details = append(details, br)
+		add(br)
 	}
 	if a.ID != "" {
-		details = append(details, &errdetails.RequestInfo{RequestId: a.ID})
+		add(&errdetails.RequestInfo{RequestId: a.ID})
 	}
 	if d := h.retryDelay(code, err); d > 0 {
-		details = append(details, &errdetails.RetryInfo{RetryDelay: durationpb.New(d)})
+		add(&errdetails.RetryInfo{RetryDelay: durationpb.New(d)})
 	}
 	if a.Debug != nil {
-		details = append(details, &errdetails.DebugInfo{StackEntries: a.Debug.StackLines(), Detail: debugDetail(a.Debug)})
+		add(&errdetails.DebugInfo{StackEntries: a.Debug.StackLines(), Detail: debugDetail(a.Debug)})
 	}
-	withDetails, derr := st.WithDetails(details...)
-	if derr != nil {
-		// Only a detail that cannot be marshalled fails here, and these
-		// are all plain messages: keep the code and message regardless.
-		return st
-	}
-	return withDetails
+	// FromProto copies p, so the cached ErrorInfo never reaches a caller.
+	return status.FromProto(p)
 }
 
 // ruleText is a rule with its parameter as the validator writes it:
@@ -171,3 +166,41 @@ func (h *Handler) retryDelay(code codes.Code, err error) time.Duration {
 	}
 	return 0
 }
+
+// errorInfo returns the ErrorInfo of an answer, packed. It depends on
+// the code, class and status alone, so each combination is marshalled
+// once and kept: marshalling its metadata map is the dearest part of a
+// status. Codes come from catalogs, so the table stays small;
+// maxErrorInfos bounds it all the same.
+func (h *Handler) errorInfo(a *httpfault.Answer) *anypb.Any {
+	key := errorInfoKey{code: a.Code, status: a.Status, class: a.Class}
+	if x, ok := h.errorInfos.Load(key); ok {
+		return x.(*anypb.Any)
+	}
+	x, err := anypb.New(&errdetails.ErrorInfo{
+		Reason: Reason(a.Code),
+		Domain: h.opts.Domain,
+		Metadata: map[string]string{
+			MetaCode:   strconv.Itoa(a.Code),
+			MetaClass:  a.Class,
+			MetaStatus: strconv.Itoa(a.Status),
+		},
+	})
+	if err != nil {
+		// Only a message that cannot be marshalled fails, and this is a
+		// plain one; an empty Any keeps the status well-formed.
+		return &anypb.Any{}
+	}
+	if h.nErrorInfos.Add(1) <= maxErrorInfos {
+		h.errorInfos.Store(key, x)
+	}
+	return x
+}
+
+type errorInfoKey struct {
+	code, status int
+	class        string
+}
+
+// maxErrorInfos bounds the packed ErrorInfos a Handler keeps.
+const maxErrorInfos = 4096

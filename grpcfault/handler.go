@@ -7,6 +7,8 @@ import (
 	"net/textproto"
 	"net/url"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"google.golang.org/grpc/codes"
@@ -71,6 +73,9 @@ type Handler struct {
 	opts   Options
 	faults *httpfault.Handler
 	idKey  string // canonical RequestIDHeader
+
+	errorInfos  sync.Map // errorInfoKey → *anypb.Any, see errorInfo
+	nErrorInfos atomic.Int64
 }
 
 // New returns a Handler configured by opts; nil means all defaults.
