@@ -6,9 +6,10 @@
 //
 // It hooks into the core, not into a framework: [Observer.Observe] is an
 // httpfault.Options.Observe, which the core calls once per answered
-// failure, whichever adapter (Echo v4, Echo v5, net/http) or transport
-// (gRPC through package grpcfault) it came from. It never classifies an
-// error again; it records the core's answer.
+// failure, whichever adapter or transport it came from: net/http,
+// grpc-gateway (gatewayfault), gRPC (grpcfault), and Echo v4 and v5 once
+// their configs pass Observe on to the core they build. It never
+// classifies an error again; it records the core's answer.
 //
 //	obs, err := otelfault.New(nil) // the global meter and logger providers
 //	faults := httpfault.New(&httpfault.Options{Observe: obs.Observe})
