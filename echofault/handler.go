@@ -1,8 +1,8 @@
 package echofault
 
 import (
+	"context"
 	"log/slog"
-	"net/http"
 
 	"github.com/labstack/echo/v4"
 
@@ -75,7 +75,7 @@ type ErrorHandlerConfig struct {
 
 	// Observe, when set, sees every failure answered: the hook of
 	// tracing and metrics. See httpfault.Options.Observe.
-	Observe func(r *http.Request, a *httpfault.Answer)
+	Observe func(ctx context.Context, a *httpfault.Answer)
 
 	// ClientErrorLogLimit bounds the log records of client errors (4xx)
 	// per code and second; the next record of a code says how many were

@@ -168,12 +168,23 @@ func (h *Handler) Answer(w http.ResponseWriter, r *http.Request, err error, desc
 		}
 	}
 	if h.opts.Observe != nil {
-		observed := a // a copy, so that a itself stays on the stack
-		h.opts.Observe(r, &observed)
+		observed := a // passed to a func value, a would go to the heap on every call
+		h.observe(r, &observed)
 	}
 	putBuf(buf)
 	putBuf(scratch)
 	h.log(r, &f, id, false, 0)
+}
+
+// observe hands a to Options.Observe, containing a panic there: the
+// failure was answered, and a hook must not undo that.
+func (h *Handler) observe(r *http.Request, a *Answer) {
+	defer func() {
+		if p := recover(); p != nil {
+			h.logger().LogAttrs(r.Context(), slog.LevelError, "zerofault: the Observe hook panicked", slog.Any("panic", p))
+		}
+	}()
+	h.opts.Observe(r.Context(), a)
 }
 
 const (
@@ -272,7 +283,7 @@ func (h *Handler) Describe(r *http.Request, err error, facts Facts) (a Answer) {
 	h.log(r, &f, id, false, 0)
 	if h.opts.Observe != nil {
 		observed := a
-		h.opts.Observe(r, &observed)
+		h.observe(r, &observed)
 	}
 	return a
 }

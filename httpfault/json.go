@@ -15,7 +15,7 @@ import (
 // scratch, a pooled buffer the caller returns once the body is written.
 func (h *Handler) answer(a *Answer, f *fault, r *http.Request, id string, debug bool, scratch []byte) []byte {
 	b := h.bundle()
-	*a = Answer{ID: id, Code: f.code(), Class: f.className(), Status: f.status(), TypeBase: h.opts.ProblemTypeBase, bundle: b}
+	*a = Answer{ID: id, Code: f.code(), Status: f.status(), Class: f.className(), TypeBase: h.opts.ProblemTypeBase, bundle: b}
 	text := clipBytes(f.appendMessage(scratch[:0]), maxText)
 	msgEnd := len(text)
 	a.lang = h.language(r, b)

@@ -203,21 +203,3 @@ func TestDescribe(t *testing.T) {
 		t.Errorf("a panicking hook: %+v", a)
 	}
 }
-
-// Observe sees every answered failure once, with its code, class and
-// status, whatever the format.
-func TestObserve(t *testing.T) {
-	var seen []string
-	faults := httpfault.New(&httpfault.Options{Logger: slog.New(slog.DiscardHandler), Observe: func(r *http.Request, a *httpfault.Answer) {
-		seen = append(seen, fmt.Sprintf("%s %d %s %d", r.URL.Path, a.Code, a.Class, a.Status))
-	}})
-	faults.ServeError(httptest.NewRecorder(), httptest.NewRequest("GET", "/a", nil), notFound())
-	req := httptest.NewRequest("GET", "/b", nil)
-	req.Header.Set("Accept", "application/problem+json")
-	faults.ServeError(httptest.NewRecorder(), req, httpfault.ErrNotFound)
-	faults.Describe(httptest.NewRequest("GET", "/c", nil), errors.New("x"), httpfault.Facts{})
-	want := []string{"/a -60008 WebException 404", "/b -60010 _404ServiceNotFoundException 404", "/c -60007 _500InternalServerException 500"}
-	if fmt.Sprint(seen) != fmt.Sprint(want) {
-		t.Errorf("seen %q, want %q", seen, want)
-	}
-}

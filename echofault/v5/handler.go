@@ -1,9 +1,9 @@
 package echofault
 
 import (
+	"context"
 	"errors"
 	"log/slog"
-	"net/http"
 
 	"github.com/labstack/echo/v5"
 	"github.com/labstack/echo/v5/middleware"
@@ -69,7 +69,7 @@ type ErrorHandlerConfig struct {
 
 	// Observe, when set, sees every failure answered: the hook of
 	// tracing and metrics. See httpfault.Options.Observe.
-	Observe func(r *http.Request, a *httpfault.Answer)
+	Observe func(ctx context.Context, a *httpfault.Answer)
 
 	// ClientErrorLogLimit bounds the log records of client errors (4xx)
 	// per code and second. Default 10; negative: no limit.
