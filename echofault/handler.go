@@ -73,6 +73,14 @@ type ErrorHandlerConfig struct {
 	// WebException returned is only read, never modified.
 	Map func(err error) *webexc.WebException
 
+	// Formats are the body formats offered, Zero's JSON first by default;
+	// see httpfault.Options.Formats.
+	Formats []httpfault.Format
+
+	// ProblemTypeBase starts the "type" URI of RFC 9457 answers; see
+	// httpfault.Options.ProblemTypeBase.
+	ProblemTypeBase string
+
 	// Observe, when set, sees every failure answered: the hook of
 	// tracing and metrics. See httpfault.Options.Observe.
 	Observe func(ctx context.Context, a *httpfault.Answer)
@@ -131,6 +139,8 @@ func ErrorHandlerWithConfig(cfg ErrorHandlerConfig) echo.HTTPErrorHandler {
 		SupportedMedia:      httpfault.EchoMedia,
 		ClientErrorLogLimit: cfg.ClientErrorLogLimit,
 		Observe:             cfg.Observe,
+		Formats:             cfg.Formats,
+		ProblemTypeBase:     cfg.ProblemTypeBase,
 	})}
 	return a.handle
 }

@@ -264,7 +264,6 @@ func TestOtherFailures(t *testing.T) {
 // need a core addition, described in the branch's report; the test is
 // ready for it.
 func TestRemoteDetailsThroughTheGateway(t *testing.T) {
-	t.Skip("needs the core to keep a rebuilt exception's readable text and to render grpcfault.StatusDetails.FieldViolations")
 	validate := httpfault.NewValidator()
 	gw := gateway(t, true, func(_ context.Context, id string) error {
 		if id == "invalid" {

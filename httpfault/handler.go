@@ -59,6 +59,10 @@ func New(opts *Options) *Handler {
 	return h
 }
 
+// RequestIDHeader returns the header request ids travel in, as
+// configured: what other transports (gRPC metadata) must use too.
+func (h *Handler) RequestIDHeader() string { return h.idHeader }
+
 // HeaderRequestID is the default header of request ids.
 const HeaderRequestID = "X-Request-Id"
 

@@ -52,6 +52,7 @@ type WebException struct {
 	status   int
 	readable string
 	id       id
+	remote   bool // rebuilt from another process's answer (Rebuild)
 }
 
 // Make returns the WebException part of an exception of class: its
@@ -96,6 +97,12 @@ func (e *WebException) StatusCode() int { return e.status }
 
 // Readable returns the text for end users, "" when there is none.
 func (e *WebException) Readable() string { return e.readable }
+
+// Remote reports whether the exception was rebuilt from another
+// process's answer (Rebuild): its texts are as that process wrote them,
+// in the language it chose, and it has no params to format a text in
+// another language with.
+func (e *WebException) Remote() bool { return e.remote }
 
 // ID returns the exception's id: unique within the process, and unlikely
 // to repeat across processes, unless SetID replaced it.
