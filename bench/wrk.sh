@@ -20,7 +20,7 @@ bin="$(mktemp -d)/errserver"
 go build -o "$bin" ./bench/errserver
 
 serve() { # mode → pid of a server ready on $PORT
-  GOMAXPROCS=1 taskset -c 0 "$bin" -mode "$1" -addr "127.0.0.1:$PORT" 2>/dev/null &
+  GOMAXPROCS=1 taskset -c 0 "$bin" -mode "$1" -addr "127.0.0.1:$PORT" >/dev/null 2>&1 &
   local pid=$!
   for _ in $(seq 50); do
     curl -s -o /dev/null "http://127.0.0.1:$PORT/" && break

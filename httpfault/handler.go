@@ -204,19 +204,27 @@ const (
 	varyValue = "Accept, Accept-Language"
 )
 
-// representation lists the headers that describe a response body a
+// isRepresentation reports the headers that describe a response body a
 // handler meant to send before it failed: left on the error response,
 // they would cut it short (Content-Length), save it as a file
 // (Content-Disposition) or have it decoded wrongly (Content-Encoding).
-var representation = [...]string{
-	"Content-Length", "Content-Encoding", "Content-Disposition", "Content-Range",
-	"Content-Language", "Content-Location", "Etag", "Last-Modified",
+func isRepresentation(canonicalKey string) bool {
+	switch canonicalKey {
+	case "Content-Length", "Content-Encoding", "Content-Disposition", "Content-Range",
+		"Content-Language", "Content-Location", "Etag", "Last-Modified":
+		return true
+	}
+	return false
 }
 
 // clearRepresentation deletes them, as http.Error deletes Content-Length.
+// A response header holds a handful of keys: walking them is cheaper
+// than looking each of the eight up.
 func clearRepresentation(h http.Header) {
-	for _, k := range representation {
-		delete(h, k)
+	for k := range h {
+		if isRepresentation(k) {
+			delete(h, k)
+		}
 	}
 }
 
