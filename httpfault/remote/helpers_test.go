@@ -28,8 +28,9 @@ func ensureRegistered(samples ...error) {
 			Class:   &webexc.Class{Class: zero.Class{Name: w.ClassName(), Family: zero.FamilyWeb, Code: w.Code()}, Status: w.Status()},
 			Package: typ.PkgPath(),
 			Wrap: func(w webexc.WebException) error {
+				// One allocation, as the generated &XxxException{w} makes.
 				v := reflect.New(typ)
-				v.Elem().Field(0).Set(reflect.ValueOf(w))
+				*v.Elem().Field(0).Addr().Interface().(*webexc.WebException) = w
 				return v.Interface().(error)
 			},
 		})

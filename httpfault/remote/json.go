@@ -1,6 +1,7 @@
 package remote
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"math"
@@ -38,39 +39,95 @@ func DecodeJSON(status int, header http.Header, body []byte) (webexc.Remote, err
 	if !a.hasCode || a.code >= 0 {
 		return webexc.Remote{}, fmt.Errorf("%w: JSON without a negative \"code\"", ErrNotAnswer)
 	}
-	r := webexc.Remote{
-		Code:     a.code,
-		Status:   cmp.Or(status, a.status),
-		Message:  a.message,
-		Readable: cmp.Or(a.info, a.detail),
-		ID:       cmp.Or(a.id, a.requestID),
-		Target:   zero.Target(a.target),
-	}
-	if id, ok := strings.CutPrefix(a.instance, instancePrefix); ok && r.ID == "" {
-		r.ID = id
-	}
-	if len(a.fields) > 0 {
-		r.Cause = a.fields
-	}
-	return r, nil
+	return a.remote(status), nil
 }
 
 // instancePrefix starts the instance URI of httpfault's problem details.
 const instancePrefix = "urn:zerofault:id:"
 
-// jsonAnswer is what DecodeJSON reads of a body.
+// jsonAnswer is what DecodeJSON reads of a body: its texts as slices of
+// the body, or of kept for those that had escapes, until remote makes
+// strings of them.
 type jsonAnswer struct {
-	code      int
-	hasCode   bool
-	status    int
-	id        string
-	requestID string
-	instance  string
-	message   string
-	info      string
-	detail    string
-	target    string
-	fields    FieldErrors
+	code    int
+	hasCode bool
+	status  int
+
+	id, requestID, instance, message, info, detail, target []byte
+
+	fields []rawField
+	kept   []byte // unescaped texts, copied out of the scanner's scratch
+}
+
+type rawField struct {
+	field, rule, param, info []byte
+	path                     string // from a problem's pointer
+}
+
+// remote returns the exception a describes. Its texts share one
+// allocation: they live and die together with the exception.
+func (a *jsonAnswer) remote(status int) webexc.Remote {
+	id := or(a.id, a.requestID)
+	if rest, ok := bytes.CutPrefix(a.instance, []byte(instancePrefix)); ok && len(id) == 0 {
+		id = rest
+	}
+	readable := or(a.info, a.detail)
+	n := len(a.message) + len(readable) + len(id) + len(a.target)
+	for _, f := range a.fields {
+		n += len(f.field) + len(f.rule) + len(f.param) + len(f.info)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	b.Write(a.message)
+	b.Write(readable)
+	b.Write(id)
+	b.Write(a.target)
+	for _, f := range a.fields {
+		b.Write(f.field)
+		b.Write(f.rule)
+		b.Write(f.param)
+		b.Write(f.info)
+	}
+	t := texts{s: b.String()}
+	r := webexc.Remote{
+		Code:     a.code,
+		Status:   cmp.Or(status, a.status),
+		Message:  t.next(a.message),
+		Readable: t.next(readable),
+		ID:       t.next(id),
+		Target:   zero.Target(t.next(a.target)),
+	}
+	if len(a.fields) > 0 {
+		fs := make(FieldErrors, len(a.fields))
+		for i, f := range a.fields {
+			fs[i] = FieldError{Field: t.next(f.field), Rule: t.next(f.rule), Param: t.next(f.param), Info: t.next(f.info)}
+			if fs[i].Field == "" {
+				fs[i].Field = f.path
+			}
+		}
+		r.Cause = fs
+	}
+	return r
+}
+
+// or returns a unless it is empty, else b.
+func or(a, b []byte) []byte {
+	if len(a) > 0 {
+		return a
+	}
+	return b
+}
+
+// texts hands out consecutive pieces of one string.
+type texts struct {
+	s   string
+	off int
+}
+
+func (t *texts) next(b []byte) string {
+	x := t.s[t.off : t.off+len(b)]
+	t.off += len(b)
+	return x
 }
 
 // maxDepth bounds the nesting of values the scanner skips: an answer
@@ -133,21 +190,21 @@ func (a *jsonAnswer) decode(body []byte) error {
 		case "status":
 			a.status, _, err = s.integer("status")
 		case "id":
-			a.id, err = s.str("id")
+			a.id, err = s.text("id", &a.kept)
 		case "request_id":
-			a.requestID, err = s.str("request_id")
+			a.requestID, err = s.text("request_id", &a.kept)
 		case "instance":
-			a.instance, err = s.str("instance")
+			a.instance, err = s.text("instance", &a.kept)
 		case "message":
-			a.message, err = s.str("message")
+			a.message, err = s.text("message", &a.kept)
 		case "info":
-			a.info, err = s.str("info")
+			a.info, err = s.text("info", &a.kept)
 		case "detail":
-			a.detail, err = s.str("detail")
+			a.detail, err = s.text("detail", &a.kept)
 		case "fields", "errors":
-			a.fields, err = s.fieldList(a.fields)
+			a.fields, err = s.fieldList(a.fields, &a.kept)
 		case "debug":
-			a.target, err = s.debugTarget()
+			a.target, err = s.debugTarget(&a.kept)
 		default:
 			err = s.skip(1)
 		}
@@ -176,7 +233,7 @@ func (s *scanner) members(depth int, fn func(key []byte) error) error {
 		if s.peek() != '"' {
 			return s.unexpected("a member name")
 		}
-		key, err := s.stringBytes()
+		key, _, err := s.stringBytes()
 		if err != nil {
 			return err
 		}
@@ -243,16 +300,22 @@ func (s *scanner) literal(word string) error {
 	return nil
 }
 
-// str reads a string member, or null as "".
-func (s *scanner) str(member string) (string, error) {
+// text reads a string member, or null as nothing. A text that had
+// escapes is copied to kept, out of the scratch the next string reuses.
+func (s *scanner) text(member string, kept *[]byte) ([]byte, error) {
 	if null, err := s.null(); null || err != nil {
-		return "", err
+		return nil, err
 	}
 	if s.peek() != '"' {
-		return "", s.errorf("member %q is not a string", member)
+		return nil, s.errorf("member %q is not a string", member)
 	}
-	b, err := s.stringBytes()
-	return string(b), err
+	b, inScratch, err := s.stringBytes()
+	if err != nil || !inScratch {
+		return b, err
+	}
+	start := len(*kept)
+	*kept = append(*kept, b...)
+	return (*kept)[start:len(*kept):len(*kept)], nil
 }
 
 // integer reads an integer member; null is absent (ok false).
@@ -338,8 +401,9 @@ func (s *scanner) number() error {
 
 // stringBytes reads a string at s.i, its opening quote included, and
 // returns its text: unescaped, invalid UTF-8 replaced by U+FFFD, as
-// encoding/json decodes it.
-func (s *scanner) stringBytes() ([]byte, error) {
+// encoding/json decodes it. inScratch says the text is in s.scratch,
+// which the next string overwrites, not in the body.
+func (s *scanner) stringBytes() (text []byte, inScratch bool, err error) {
 	s.i++ // the opening quote
 	start := s.i
 	b := s.buf
@@ -348,7 +412,7 @@ func (s *scanner) stringBytes() ([]byte, error) {
 		c := b[i]
 		if c == '"' {
 			s.i = i + 1
-			return b[start:i], nil
+			return b[start:i], false, nil
 		}
 		if c == '\\' || c < 0x20 || c >= utf8.RuneSelf {
 			break
@@ -359,21 +423,21 @@ func (s *scanner) stringBytes() ([]byte, error) {
 	for {
 		if i >= len(b) {
 			s.i = i
-			return nil, s.errorf("unexpected end of input in a string")
+			return nil, false, s.errorf("unexpected end of input in a string")
 		}
 		c := b[i]
 		switch {
 		case c == '"':
 			s.i = i + 1
 			s.scratch = out
-			return out, nil
+			return out, true, nil
 		case c < 0x20:
 			s.i = i
-			return nil, s.errorf("control character %#02x in a string", c)
+			return nil, false, s.errorf("control character %#02x in a string", c)
 		case c == '\\':
 			if i+1 >= len(b) {
 				s.i = i + 1
-				return nil, s.errorf("unexpected end of input in a string")
+				return nil, false, s.errorf("unexpected end of input in a string")
 			}
 			switch e := b[i+1]; e {
 			case '"', '\\', '/':
@@ -393,7 +457,7 @@ func (s *scanner) stringBytes() ([]byte, error) {
 				r, ok := hex4(b, i+2)
 				if !ok {
 					s.i = i
-					return nil, s.errorf("malformed \\u escape")
+					return nil, false, s.errorf("malformed \\u escape")
 				}
 				i += 6
 				if utf16.IsSurrogate(r) {
@@ -411,7 +475,7 @@ func (s *scanner) stringBytes() ([]byte, error) {
 				out = utf8.AppendRune(out, r)
 			default:
 				s.i = i
-				return nil, s.errorf("invalid escape \\%c", e)
+				return nil, false, s.errorf("invalid escape \\%c", e)
 			}
 		case c < utf8.RuneSelf:
 			out = append(out, c)
@@ -460,7 +524,7 @@ func (s *scanner) skip(depth int) error {
 		s.i++
 		return s.elements(depth+1, func() error { return s.skip(depth + 1) })
 	case c == '"':
-		_, err := s.stringBytes()
+		_, _, err := s.stringBytes()
 		return err
 	case c == 't':
 		return s.literal("true")
@@ -477,7 +541,7 @@ func (s *scanner) skip(depth int) error {
 
 // fieldList reads "fields" or "errors": an array of violations, or
 // null, appended to fs.
-func (s *scanner) fieldList(fs FieldErrors) (FieldErrors, error) {
+func (s *scanner) fieldList(fs []rawField, kept *[]byte) ([]rawField, error) {
 	if null, err := s.null(); null || err != nil {
 		return fs, err
 	}
@@ -490,30 +554,30 @@ func (s *scanner) fieldList(fs FieldErrors) (FieldErrors, error) {
 			return s.errorf("a violation is not an object")
 		}
 		s.i++
-		var f FieldError
-		var pointer string
+		var f rawField
+		var pointer []byte
 		err := s.members(3, func(key []byte) error {
 			var err error
 			switch string(key) {
 			case "field":
-				f.Field, err = s.str("field")
+				f.field, err = s.text("field", kept)
 			case "pointer":
-				pointer, err = s.str("pointer")
+				pointer, err = s.text("pointer", kept)
 			case "rule":
-				f.Rule, err = s.str("rule")
+				f.rule, err = s.text("rule", kept)
 			case "param":
-				f.Param, err = s.str("param")
+				f.param, err = s.text("param", kept)
 			case "info":
-				f.Info, err = s.str("info")
+				f.info, err = s.text("info", kept)
 			case "detail":
-				f.Info, err = s.str("detail")
+				f.info, err = s.text("detail", kept)
 			default:
 				err = s.skip(3)
 			}
 			return err
 		})
-		if f.Field == "" && pointer != "" {
-			f.Field = pathOf(pointer)
+		if len(f.field) == 0 && len(pointer) > 0 {
+			f.path = pathOf(string(pointer))
 		}
 		fs = append(fs, f)
 		return err
@@ -522,19 +586,19 @@ func (s *scanner) fieldList(fs FieldErrors) (FieldErrors, error) {
 }
 
 // debugTarget reads the debug member, or null, keeping its target.
-func (s *scanner) debugTarget() (string, error) {
+func (s *scanner) debugTarget(kept *[]byte) ([]byte, error) {
 	if null, err := s.null(); null || err != nil {
-		return "", err
+		return nil, err
 	}
 	if s.peek() != '{' {
-		return "", s.errorf("member \"debug\" is not an object")
+		return nil, s.errorf("member \"debug\" is not an object")
 	}
 	s.i++
-	var target string
+	var target []byte
 	err := s.members(2, func(key []byte) error {
 		if string(key) == "target" {
 			var err error
-			target, err = s.str("target")
+			target, err = s.text("target", kept)
 			return err
 		}
 		return s.skip(2)
