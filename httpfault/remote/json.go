@@ -55,8 +55,10 @@ type jsonAnswer struct {
 
 	id, requestID, instance, message, info, detail, target []byte
 
-	fields []rawField
-	kept   []byte // unescaped texts, copied out of the scanner's scratch
+	// fields are the violations of Zero's "fields" and of a problem's
+	// "errors", in that order.
+	fields, errors []rawField
+	kept           []byte // unescaped texts, copied out of the scanner's scratch
 }
 
 type rawField struct {
@@ -67,6 +69,9 @@ type rawField struct {
 // remote returns the exception a describes. Its texts share one
 // allocation: they live and die together with the exception.
 func (a *jsonAnswer) remote(status int) webexc.Remote {
+	if len(a.errors) > 0 {
+		a.fields = append(a.fields, a.errors...)
+	}
 	id := or(a.id, a.requestID)
 	if rest, ok := bytes.CutPrefix(a.instance, []byte(instancePrefix)); ok && len(id) == 0 {
 		id = rest
@@ -201,8 +206,10 @@ func (a *jsonAnswer) decode(body []byte) error {
 			a.info, err = s.text("info", &a.kept)
 		case "detail":
 			a.detail, err = s.text("detail", &a.kept)
-		case "fields", "errors":
-			a.fields, err = s.fieldList(a.fields, &a.kept)
+		case "fields":
+			a.fields, err = s.fieldList(&a.kept)
+		case "errors":
+			a.errors, err = s.fieldList(&a.kept)
 		case "debug":
 			a.target, err = s.debugTarget(&a.kept)
 		default:
@@ -540,16 +547,16 @@ func (s *scanner) skip(depth int) error {
 }
 
 // fieldList reads "fields" or "errors": an array of violations, or
-// null, appended to fs.
-func (s *scanner) fieldList(fs []rawField, kept *[]byte) ([]rawField, error) {
+// null.
+func (s *scanner) fieldList(kept *[]byte) (fs []rawField, err error) {
 	if null, err := s.null(); null || err != nil {
-		return fs, err
+		return nil, err
 	}
 	if s.peek() != '[' {
-		return fs, s.errorf("violations are not an array")
+		return nil, s.errorf("violations are not an array")
 	}
 	s.i++
-	err := s.elements(2, func() error {
+	err = s.elements(2, func() error {
 		if s.peek() != '{' {
 			return s.errorf("a violation is not an object")
 		}
