@@ -61,8 +61,9 @@ func RequestID(ctx context.Context) (string, bool) {
 //
 //	http.ListenAndServe(addr, remote.Middleware(e)) // e an *echo.Echo, a ServeMux, …
 //
-// It costs a request two allocations (the context value and the
-// request's shallow copy), three when it makes the id.
+// It costs a request four allocations (the context, its value, the
+// request's shallow copy, the response header's value), six when it
+// makes the id.
 func Middleware(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id := r.Header.Get(HeaderRequestID)
@@ -120,8 +121,8 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		base = http.DefaultTransport
 	}
 	resp, err := base.RoundTrip(req)
-	if err != nil || t.DisableDecode || resp.StatusCode < 400 {
-		return resp, err
+	if err != nil || resp == nil || t.DisableDecode || resp.StatusCode < 400 {
+		return resp, err // http.Client reports a nil response without an error itself
 	}
 	derr, _ := FromResponse(resp)
 	return nil, derr
