@@ -2,6 +2,7 @@ package remote
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"strconv"
@@ -224,7 +225,7 @@ func Decode(status int, header http.Header, body []byte) (err error, ok bool) {
 	}
 	var first error
 	for _, d := range ds {
-		r, derr := d(status, header, body)
+		r, derr := run(d, status, header, body)
 		if derr == nil && r.Code == 0 {
 			derr = errors.New("the decoder returned no code")
 		}
@@ -245,6 +246,17 @@ func Decode(status int, header http.Header, body []byte) (err error, ok bool) {
 		return webexc.Rebuild(r), true
 	}
 	return notAnswer(status, header, body, first), false
+}
+
+// run runs a decoder; a panic in a team's decoder is its refusal of the
+// body, not the caller's crash.
+func run(d Decoder, status int, header http.Header, body []byte) (r webexc.Remote, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			r, err = webexc.Remote{}, fmt.Errorf("the decoder panicked: %v", p)
+		}
+	}()
+	return d(status, header, body)
 }
 
 // notAnswer describes a response that is not a zerofault answer.

@@ -226,6 +226,11 @@ func TestRegisterDecoder(t *testing.T) {
 	if _, ok := remote.Decode(404, header("Content-Type", mt), []byte("x")); ok {
 		t.Error("a remote without a code was rebuilt")
 	}
+	// A decoder that panics refuses the body.
+	remote.RegisterDecoder(mt, func(int, http.Header, []byte) (webexc.Remote, error) { panic("index out of range") })
+	if err, ok := remote.Decode(404, header("Content-Type", mt), []byte("x")); ok || !strings.Contains(err.Error(), "the decoder panicked: index out of range") {
+		t.Errorf("panic: %v", err)
+	}
 	remote.RegisterDecoder(mt, nil)
 	if err, _ := remote.Decode(404, header("Content-Type", mt), []byte(`{"code":-60008}`)); !errors.Is(err, remote.ErrMediaType) {
 		t.Errorf("removed: %v", err)
