@@ -104,8 +104,8 @@ func (e *ResponseError) StatusCode() int { return e.Status }
 //
 // A Decoder sets Remote.Status (usually to status), Code (a negative
 // Zero code), Message, Readable, ID, and Cause to the [FieldErrors] of a
-// validation failure; [Decode] fills an empty ID from the X-Request-Id
-// header, a zero Status from status.
+// validation failure; [Decode] replaces an empty or malformed ID (see
+// [WithRequestID]) by the X-Request-Id header's, a zero Status by status.
 type Decoder func(status int, header http.Header, body []byte) (webexc.Remote, error)
 
 // decoders holds, per media type, its decoders, the latest registered
@@ -238,7 +238,11 @@ func Decode(status int, header http.Header, body []byte) (err error, ok bool) {
 		if r.Status == 0 {
 			r.Status = status
 		}
-		if r.ID == "" {
+		if !validID(r.ID) {
+			// An id httpfault would not take from a peer's header is not
+			// taken from its body either: it could forge the caller's
+			// log lines.
+			r.ID = ""
 			if id := header.Get(HeaderRequestID); validID(id) {
 				r.ID = id
 			}

@@ -77,6 +77,11 @@ func TestDecodeUnknownCode(t *testing.T) {
 	if !zero.HasCode(err, -987654) || w.StatusCode() != 418 {
 		t.Error("code or status lost")
 	}
+	// An id that could forge a log line is not taken from a body.
+	err, _ = remote.Decode(418, header("Content-Type", "application/json"), []byte(`{"code":-987654,"id":"a\nb"}`))
+	if w, _ := errors.AsType[*webexc.WebException](err); strings.ContainsAny(w.ID(), "\n ") || w.ID() == "" {
+		t.Errorf("id %q", w.ID())
+	}
 }
 
 // Violations come back as FieldErrors, the exception's cause, from
