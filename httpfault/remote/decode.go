@@ -76,7 +76,7 @@ func (e *ResponseError) Error() string {
 	}
 	if e.ContentType != "" {
 		b.WriteString(", ")
-		b.WriteString(clip(e.ContentType, 64))
+		b.WriteString(printable(clip(e.ContentType, 64)))
 	}
 	if e.Err != nil {
 		b.WriteString(": ")
@@ -285,6 +285,17 @@ func snippet(body []byte) string {
 		body = body[:cut]
 	}
 	return strings.ToValidUTF8(string(body), "\uFFFD")
+}
+
+// printable returns s as it is when it is printable ASCII, else quoted:
+// a header's value must not break the message's line.
+func printable(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] < ' ' || s[i] > '~' {
+			return strconv.Quote(s)
+		}
+	}
+	return s
 }
 
 // clip cuts s to at most n bytes, for texts a header supplies.
