@@ -277,14 +277,23 @@ func notAnswer(status int, header http.Header, body []byte, why error) *Response
 
 // snippet returns the start of body, as ResponseError.Snippet says.
 func snippet(body []byte) string {
-	if len(body) > MaxSnippet {
-		cut := MaxSnippet
-		for cut > MaxSnippet-utf8.UTFMax && !utf8.RuneStart(body[cut]) {
-			cut--
-		}
-		body = body[:cut]
+	s := strings.ToValidUTF8(string(cutAt(body, MaxSnippet)), "\uFFFD")
+	// A replacement character is three bytes: invalid bytes may have
+	// made the text longer again.
+	return cutAt(s, MaxSnippet)
+}
+
+// cutAt cuts b to at most n bytes, before a character that would
+// straddle the cut.
+func cutAt[Text []byte | string](b Text, n int) Text {
+	if len(b) <= n {
+		return b
 	}
-	return strings.ToValidUTF8(string(body), "\uFFFD")
+	cut := n
+	for cut > n-utf8.UTFMax && !utf8.RuneStart(b[cut]) {
+		cut--
+	}
+	return b[:cut]
 }
 
 // printable returns s as it is when it is printable ASCII, else quoted:
