@@ -100,7 +100,7 @@ func parseQ(params string) int {
 			return 0
 		}
 		f, err := strconv.ParseFloat(v, 64)
-		if err != nil || f < 0 || f > 1 {
+		if err != nil || !(f >= 0 && f <= 1) { // NaN is neither
 			return 0
 		}
 		return int(f*1000 + 0.5)
