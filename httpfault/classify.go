@@ -103,18 +103,15 @@ func (s *scan) walk(err error, classify Classifier) {
 }
 
 // other asks an error the core has no case for: is it a concrete
-// exception (generated types embed WebException and find it through
-// their As method), a framework's, or does it know its status?
+// exception (generated types embed WebException and reach it through
+// its Web method), a framework's, or does it know its status?
 func (s *scan) other(err error, classify Classifier) {
 	if v, ok := err.(FieldViolator); ok && s.violations == nil {
 		s.violations = v.FieldViolations()
 	}
-	if a, ok := err.(interface{ As(any) bool }); ok && s.web == nil {
-		var w *webexc.WebException
-		if a.As(&w) && w != nil {
-			s.web = w
-			return
-		}
+	if w, ok := err.(interface{ Web() *webexc.WebException }); ok && s.web == nil {
+		s.web = w.Web()
+		return
 	}
 	if classify != nil {
 		if c, ok := classify(err); ok {

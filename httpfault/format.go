@@ -49,6 +49,16 @@ func negotiate(accept string, offers []Format) Format {
 			accept = accept[:i]
 		}
 	}
+	if !strings.ContainsAny(accept, ",;*") {
+		// One type, no parameters: the common "application/problem+json".
+		media := strings.TrimSpace(accept)
+		for _, f := range offers {
+			if strings.EqualFold(f.MediaType(), media) {
+				return f
+			}
+		}
+		return offers[0]
+	}
 	best, bestQ := offers[0], 0
 	for _, f := range offers {
 		if q := quality(accept, f.MediaType()); q > bestQ {

@@ -139,10 +139,19 @@ func (h *Handler) Answer(w http.ResponseWriter, r *http.Request, err error, desc
 	var a Answer
 	*scratch = h.answer(&a, &f, r, id, facts.Debug, *scratch)
 	if r.Method != http.MethodHead {
-		if _, ok := format.(zeroJSON); ok {
-			*buf = zeroJSON{}.Append((*buf)[:0], &a) // a stays on the stack
-		} else {
-			escaped := a // an interface call takes its argument to the heap
+		// The built-in formats are called directly, so that a stays on the
+		// stack; an interface call would take its argument to the heap.
+		switch f := format.(type) {
+		case zeroJSON:
+			*buf = f.Append((*buf)[:0], &a)
+		case ProblemJSON:
+			*buf = f.Append((*buf)[:0], &a)
+		case ProblemXML:
+			*buf = f.Append((*buf)[:0], &a)
+		case ZeroXML:
+			*buf = f.Append((*buf)[:0], &a)
+		default:
+			escaped := a
 			*buf = format.Append((*buf)[:0], &escaped)
 		}
 	}

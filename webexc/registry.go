@@ -125,5 +125,9 @@ func Rebuild(r Remote) error {
 	if known && reg.Wrap != nil {
 		return reg.Wrap(w)
 	}
-	return &w
+	return newOwn(w)
 }
+
+// newOwn moves w to the heap only on the path that keeps it so: Wrap
+// copies it into its own type.
+func newOwn(w WebException) *WebException { return &w }

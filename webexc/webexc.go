@@ -149,6 +149,11 @@ func (e *WebException) WithCause(err error) *WebException {
 	return e
 }
 
+// Web returns e: a generated type embeds WebException, and Web is how
+// code that holds one as an error reaches its base without errors.As,
+// whose target would cost an allocation on a hot path.
+func (e *WebException) Web() *WebException { return e }
+
 // As lets errors.As find the family base inside a concrete exception.
 func (e *WebException) As(target any) bool {
 	if p, ok := target.(**WebException); ok {

@@ -24,7 +24,6 @@ func header(kv ...string) http.Header {
 // One failure, -60008 with a readable text and an id, in each format
 // the core writes: every decoder gets the same exception back.
 func TestDecodeFormats(t *testing.T) {
-	ensureRegistered(webexc.NewRecordNotFound("T"))
 	const (
 		msg  = "(404) - The record does not exist: \"42\" <&>"
 		info = "记录不存在。"
@@ -87,7 +86,6 @@ func TestDecodeUnknownCode(t *testing.T) {
 // Violations come back as FieldErrors, the exception's cause, from
 // Zero's fields and from a problem's errors (pointers as paths).
 func TestDecodeFields(t *testing.T) {
-	ensureRegistered(webexc.NewValidation("T", "User", "POST", ""))
 	want := remote.FieldErrors{
 		{Field: "email", Rule: "email", Info: "email must be an address."},
 		{Field: "items[2].sku", Rule: "max", Param: "32", Info: "too long"},
