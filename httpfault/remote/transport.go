@@ -11,23 +11,9 @@ import (
 // reads and answers it.
 const HeaderRequestID = "X-Request-Id"
 
-// maxIDLen is httpfault.MaxIDLen: a longer id is not taken from a peer.
-const maxIDLen = 128
-
-// validID is httpfault's rule for ids taken from a peer: 1 to maxIDLen
-// bytes of printable ASCII without spaces, so that an id can neither
-// forge log lines nor bloat every record.
-func validID(s string) bool {
-	if s == "" || len(s) > maxIDLen {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] <= ' ' || s[i] > '~' {
-			return false
-		}
-	}
-	return true
-}
+// validID is httpfault's rule for ids taken from a peer (faultid.Valid):
+// an id can neither forge log lines nor bloat every record.
+func validID(s string) bool { return faultid.Valid(s) }
 
 type requestIDKey struct{}
 
