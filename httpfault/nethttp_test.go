@@ -59,6 +59,7 @@ func newMux(s faulttest.Setup) http.Handler {
 	handle("GET /download", func(w http.ResponseWriter, _ *http.Request) error {
 		w.Header().Set("Content-Length", "1000")
 		w.Header().Set("Content-Disposition", `attachment; filename="report.csv"`)
+		w.Header().Set("Content-Encoding", "gzip")
 		return notFound()
 	})
 	// A 404 a handler writes itself is its own answer.
