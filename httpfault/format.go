@@ -53,7 +53,7 @@ func negotiate(accept string, offers []Format) Format {
 		// One type, no parameters: the common "application/problem+json".
 		media := strings.TrimSpace(accept)
 		for _, f := range offers {
-			if strings.EqualFold(f.MediaType(), media) {
+			if m := f.MediaType(); m == media || strings.EqualFold(m, media) {
 				return f
 			}
 		}
