@@ -54,6 +54,7 @@ func TestConformance(t *testing.T) {
 		e.GET("/download", func(c echo.Context) error {
 			c.Response().Header().Set("Content-Length", "1000")
 			c.Response().Header().Set("Content-Disposition", `attachment; filename="report.csv"`)
+			c.Response().Header().Set("Content-Encoding", "gzip")
 			return notFound()
 		})
 		return e

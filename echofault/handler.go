@@ -1,8 +1,8 @@
 package echofault
 
 import (
+	"context"
 	"log/slog"
-	"net/http"
 
 	"github.com/labstack/echo/v4"
 
@@ -73,16 +73,17 @@ type ErrorHandlerConfig struct {
 	// WebException returned is only read, never modified.
 	Map func(err error) *webexc.WebException
 
+	// Formats are the body formats offered, Zero's JSON first by default;
+	// see httpfault.Options.Formats.
+	Formats []httpfault.Format
+
+	// ProblemTypeBase starts the "type" URI of RFC 9457 answers; see
+	// httpfault.Options.ProblemTypeBase.
+	ProblemTypeBase string
+
 	// Observe, when set, sees every failure answered: the hook of
 	// tracing and metrics. See httpfault.Options.Observe.
-	Observe func(r *http.Request, a *httpfault.Answer)
-
-	// ProblemTypeBase starts the "type" URI of problem+json and
-	// problem+xml answers, which ends in the code's number: mount the
-	// catalog page (httpfault/catalogpage) there and every type
-	// dereferences, e.g. "/errors/" with the page at /errors/. Default
-	// httpfault.DefaultProblemTypeBase. See httpfault.Options.
-	ProblemTypeBase string
+	Observe func(ctx context.Context, a *httpfault.Answer)
 
 	// ClientErrorLogLimit bounds the log records of client errors (4xx)
 	// per code and second; the next record of a code says how many were
@@ -138,6 +139,7 @@ func ErrorHandlerWithConfig(cfg ErrorHandlerConfig) echo.HTTPErrorHandler {
 		SupportedMedia:      httpfault.EchoMedia,
 		ClientErrorLogLimit: cfg.ClientErrorLogLimit,
 		Observe:             cfg.Observe,
+		Formats:             cfg.Formats,
 		ProblemTypeBase:     cfg.ProblemTypeBase,
 	})}
 	return a.handle

@@ -15,8 +15,8 @@ import (
 type Answer struct {
 	ID      string // the response's id, also in X-Request-Id
 	Code    int    // Zero's code, e.g. -60010
-	Class   string // Zero's class name, e.g. _404ServiceNotFoundException: a low-cardinality name for metrics and traces
 	Status  int    // the HTTP status
+	Class   string // Zero's class name, e.g. "_404ServiceNotFoundException": a low-cardinality name for metrics and traces
 	Message []byte // the system message (E<code>'s template, formatted)
 	Info    []byte // the readable text in Language; empty when there is none
 

@@ -47,6 +47,12 @@ type Classification struct {
 // statusCoder is how errors of any library tell their HTTP status.
 type statusCoder interface{ StatusCode() int }
 
+// FieldViolator is implemented by errors that carry field violations
+// explained already: a validation failure another process answered,
+// rebuilt by a client (the gRPC bridge, the HTTP decoder). The core
+// renders them as the "fields" of the answer, as it renders validator's.
+type FieldViolator interface{ FieldViolations() []Field }
+
 // scan is what one walk of an error tree found: the first error of each
 // kind the handler cares about, outermost first. One walk with a type
 // switch per node replaces a dozen errors.As calls, each of which would
@@ -55,8 +61,9 @@ type scan struct {
 	web        *webexc.WebException
 	panic      *PanicError
 	validation validator.ValidationErrors
-	status     int   // the first status an error stood for
-	statusErr  error // that error, whose text details a 5xx
+	violations []Field // from the first FieldViolator
+	status     int     // the first status an error stood for
+	statusErr  error   // that error, whose text details a 5xx
 	param      string
 	input      string
 	bound      bool // param and input are set
@@ -96,15 +103,15 @@ func (s *scan) walk(err error, classify Classifier) {
 }
 
 // other asks an error the core has no case for: is it a concrete
-// exception (generated types embed WebException and find it through
-// their As method), a framework's, or does it know its status?
+// exception (generated types embed WebException and reach it through
+// its Web method), a framework's, or does it know its status?
 func (s *scan) other(err error, classify Classifier) {
-	if a, ok := err.(interface{ As(any) bool }); ok && s.web == nil {
-		var w *webexc.WebException
-		if a.As(&w) && w != nil {
-			s.web = w
-			return
-		}
+	if v, ok := err.(FieldViolator); ok && s.violations == nil {
+		s.violations = v.FieldViolations()
+	}
+	if w, ok := err.(interface{ Web() *webexc.WebException }); ok && s.web == nil {
+		s.web = w.Web()
+		return
 	}
 	if classify != nil {
 		if c, ok := classify(err); ok {
@@ -160,6 +167,7 @@ func (h *Handler) classify(f *fault, err error, r *http.Request, target string, 
 	}
 	var s scan
 	s.walk(err, h.opts.Classify)
+	f.violations = s.violations
 	switch {
 	case s.web != nil:
 		f.exc = s.web

@@ -36,8 +36,9 @@ type fault struct {
 	np     int
 	id     uint64 // from faultid, as a WebException's
 
-	fields validator.ValidationErrors // a validation failure's violations
-	panic  *PanicError                // a recovered panic
+	fields     validator.ValidationErrors // a validation failure's violations
+	violations []Field                    // or violations explained already (FieldViolations)
+	panic      *PanicError                // a recovered panic
 }
 
 // standard sets f to the standard exception of class with params (at

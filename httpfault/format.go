@@ -49,6 +49,16 @@ func negotiate(accept string, offers []Format) Format {
 			accept = accept[:i]
 		}
 	}
+	if !strings.ContainsAny(accept, ",;*") {
+		// One type, no parameters: the common "application/problem+json".
+		media := strings.TrimSpace(accept)
+		for _, f := range offers {
+			if m := f.MediaType(); m == media || strings.EqualFold(m, media) {
+				return f
+			}
+		}
+		return offers[0]
+	}
 	best, bestQ := offers[0], 0
 	for _, f := range offers {
 		if q := quality(accept, f.MediaType()); q > bestQ {
@@ -100,7 +110,7 @@ func parseQ(params string) int {
 			return 0
 		}
 		f, err := strconv.ParseFloat(v, 64)
-		if err != nil || f < 0 || f > 1 {
+		if err != nil || !(f >= 0 && f <= 1) { // NaN is neither
 			return 0
 		}
 		return int(f*1000 + 0.5)

@@ -59,6 +59,10 @@ func New(opts *Options) *Handler {
 	return h
 }
 
+// RequestIDHeader returns the header request ids travel in, as
+// configured: what other transports (gRPC metadata) must use too.
+func (h *Handler) RequestIDHeader() string { return h.idHeader }
+
 // HeaderRequestID is the default header of request ids.
 const HeaderRequestID = "X-Request-Id"
 
@@ -135,10 +139,19 @@ func (h *Handler) Answer(w http.ResponseWriter, r *http.Request, err error, desc
 	var a Answer
 	*scratch = h.answer(&a, &f, r, id, facts.Debug, *scratch)
 	if r.Method != http.MethodHead {
-		if _, ok := format.(zeroJSON); ok {
-			*buf = zeroJSON{}.Append((*buf)[:0], &a) // a stays on the stack
-		} else {
-			escaped := a // an interface call takes its argument to the heap
+		// The built-in formats are called directly, so that a stays on the
+		// stack; an interface call would take its argument to the heap.
+		switch f := format.(type) {
+		case zeroJSON:
+			*buf = f.Append((*buf)[:0], &a)
+		case ProblemJSON:
+			*buf = f.Append((*buf)[:0], &a)
+		case ProblemXML:
+			*buf = f.Append((*buf)[:0], &a)
+		case ZeroXML:
+			*buf = f.Append((*buf)[:0], &a)
+		default:
+			escaped := a
 			*buf = format.Append((*buf)[:0], &escaped)
 		}
 	}
@@ -168,12 +181,23 @@ func (h *Handler) Answer(w http.ResponseWriter, r *http.Request, err error, desc
 		}
 	}
 	if h.opts.Observe != nil {
-		observed := a // a copy, so that a itself stays on the stack
-		h.opts.Observe(r, &observed)
+		observed := a // passed to a func value, a would go to the heap on every call
+		h.observe(r, &observed)
 	}
 	putBuf(buf)
 	putBuf(scratch)
 	h.log(r, &f, id, false, 0)
+}
+
+// observe hands a to Options.Observe, containing a panic there: the
+// failure was answered, and a hook must not undo that.
+func (h *Handler) observe(r *http.Request, a *Answer) {
+	defer func() {
+		if p := recover(); p != nil {
+			h.logger().LogAttrs(r.Context(), slog.LevelError, "zerofault: the Observe hook panicked", slog.Any("panic", p))
+		}
+	}()
+	h.opts.Observe(r.Context(), a)
 }
 
 const (
@@ -189,19 +213,27 @@ const (
 	varyValue = "Accept, Accept-Language"
 )
 
-// representation lists the headers that describe a response body a
+// isRepresentation reports the headers that describe a response body a
 // handler meant to send before it failed: left on the error response,
 // they would cut it short (Content-Length), save it as a file
 // (Content-Disposition) or have it decoded wrongly (Content-Encoding).
-var representation = [...]string{
-	"Content-Length", "Content-Encoding", "Content-Disposition", "Content-Range",
-	"Content-Language", "Content-Location", "Etag", "Last-Modified",
+func isRepresentation(canonicalKey string) bool {
+	switch canonicalKey {
+	case "Content-Length", "Content-Encoding", "Content-Disposition", "Content-Range",
+		"Content-Language", "Content-Location", "Etag", "Last-Modified":
+		return true
+	}
+	return false
 }
 
 // clearRepresentation deletes them, as http.Error deletes Content-Length.
+// A response header holds a handful of keys: walking them is cheaper
+// than looking each of the eight up.
 func clearRepresentation(h http.Header) {
-	for _, k := range representation {
-		delete(h, k)
+	for k := range h {
+		if isRepresentation(k) {
+			delete(h, k)
+		}
 	}
 }
 
@@ -272,7 +304,7 @@ func (h *Handler) Describe(r *http.Request, err error, facts Facts) (a Answer) {
 	h.log(r, &f, id, false, 0)
 	if h.opts.Observe != nil {
 		observed := a
-		h.opts.Observe(r, &observed)
+		h.observe(r, &observed)
 	}
 	return a
 }

@@ -15,7 +15,7 @@ import (
 // scratch, a pooled buffer the caller returns once the body is written.
 func (h *Handler) answer(a *Answer, f *fault, r *http.Request, id string, debug bool, scratch []byte) []byte {
 	b := h.bundle()
-	*a = Answer{ID: id, Code: f.code(), Class: f.className(), Status: f.status(), TypeBase: h.opts.ProblemTypeBase, bundle: b}
+	*a = Answer{ID: id, Code: f.code(), Status: f.status(), Class: f.className(), TypeBase: h.opts.ProblemTypeBase, bundle: b}
 	text := clipBytes(f.appendMessage(scratch[:0]), maxText)
 	msgEnd := len(text)
 	a.lang = h.language(r, b)
@@ -28,6 +28,15 @@ func (h *Handler) answer(a *Answer, f *fault, r *http.Request, id string, debug 
 		text = text[:msgEnd]
 	}
 	infoEnd := len(text)
+	if len(f.fields) == 0 && len(f.violations) > 0 {
+		// Explained already, by whoever found them (another process).
+		a.Fields = make([]Field, len(f.violations))
+		for i, v := range f.violations {
+			start := len(text)
+			text = append(text, v.Info...)
+			a.Fields[i] = Field{Field: clip(v.Field), Rule: clip(v.Rule), Param: clip(v.Param), Info: text[start:]}
+		}
+	}
 	if len(f.fields) > 0 {
 		a.Fields = make([]Field, len(f.fields))
 		var rl *ruleLang
@@ -149,6 +158,11 @@ func appendDebugJSON(dst []byte, d *Debug) []byte {
 // It returns the language of the text it appended.
 func appendInfo(dst []byte, b *readable.Bundle, lang readable.Language, f *fault) ([]byte, readable.Language) {
 	def := b.Default()
+	if f.exc != nil && f.exc.Remote() {
+		// Rebuilt from another process's answer: no params to format a
+		// text of this process's with; its own text is the answer.
+		return f.appendOwnReadable(dst), lang
+	}
 	if lang.Tag() != def.Tag() {
 		out, from, ok := b.AppendText(dst, lang, f.code(), f.args()...)
 		if ok && from.Tag() != def.Tag() {

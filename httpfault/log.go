@@ -56,6 +56,9 @@ func level(cat *catalog.Catalog, code, status int) slog.Level {
 func (h *Handler) log(r *http.Request, f *fault, id string, committed bool, committedStatus int) {
 	lg := h.logger()
 	ctx := r.Context()
+	if !lg.Enabled(ctx, slog.LevelError) {
+		return // no level this could take is on: spare the catalog lookup
+	}
 	status := f.status()
 	lvl := level(f.cat, f.code(), status)
 	if committed && committedStatus >= 400 {

@@ -59,6 +59,7 @@ func newMux(s faulttest.Setup) http.Handler {
 	handle("GET /download", func(w http.ResponseWriter, _ *http.Request) error {
 		w.Header().Set("Content-Length", "1000")
 		w.Header().Set("Content-Disposition", `attachment; filename="report.csv"`)
+		w.Header().Set("Content-Encoding", "gzip")
 		return notFound()
 	})
 	// A 404 a handler writes itself is its own answer.
@@ -204,20 +205,35 @@ func TestDescribe(t *testing.T) {
 	}
 }
 
-// Observe sees every answered failure once, with its code, class and
-// status, whatever the format.
-func TestObserve(t *testing.T) {
-	var seen []string
-	faults := httpfault.New(&httpfault.Options{Logger: slog.New(slog.DiscardHandler), Observe: func(r *http.Request, a *httpfault.Answer) {
-		seen = append(seen, fmt.Sprintf("%s %d %s %d", r.URL.Path, a.Code, a.Class, a.Status))
-	}})
-	faults.ServeError(httptest.NewRecorder(), httptest.NewRequest("GET", "/a", nil), notFound())
-	req := httptest.NewRequest("GET", "/b", nil)
-	req.Header.Set("Accept", "application/problem+json")
-	faults.ServeError(httptest.NewRecorder(), req, httpfault.ErrNotFound)
-	faults.Describe(httptest.NewRequest("GET", "/c", nil), errors.New("x"), httpfault.Facts{})
-	want := []string{"/a -60008 WebException 404", "/b -60010 _404ServiceNotFoundException 404", "/c -60007 _500InternalServerException 500"}
-	if fmt.Sprint(seen) != fmt.Sprint(want) {
-		t.Errorf("seen %q, want %q", seen, want)
+type remoteViolations []httpfault.Field
+
+func (remoteViolations) Error() string                        { return "field violations" }
+func (v remoteViolations) FieldViolations() []httpfault.Field { return v }
+
+// An exception rebuilt from another process's answer is answered with its
+// own texts, whatever language this request asks (it has no params to
+// format this process's texts with), and with the violations it carried.
+func TestRemoteException(t *testing.T) {
+	faults := httpfault.New(&httpfault.Options{Logger: slog.New(slog.DiscardHandler)})
+	err := webexc.Rebuild(webexc.Remote{Code: -60000, Status: 400, Message: "(400) - remote message", Readable: "远端的说明。", ID: "r-9",
+		Cause: remoteViolations{{Field: "items[3].sku", Rule: "required", Info: []byte("请填写 SKU。")}}})
+	for _, lang := range []string{"zh-CN", "de", ""} {
+		req := httptest.NewRequest("GET", "/x", nil)
+		req.Header.Set("Accept-Language", lang)
+		req.Header.Set("Accept", "application/problem+json")
+		rec := httptest.NewRecorder()
+		faults.ServeError(rec, req, err)
+		body := rec.Body.String()
+		if rec.Code != 400 || !strings.Contains(body, `"detail":"远端的说明。"`) || !strings.Contains(body, `"pointer":"#/items/3/sku"`) ||
+			!strings.Contains(body, `"detail":"请填写 SKU。"`) || !strings.Contains(body, `"request_id":"r-9"`) {
+			t.Errorf("%s: %d %s", lang, rec.Code, body)
+		}
+	}
+	// A code this process does not register keeps the class it was
+	// answered with.
+	err = webexc.Rebuild(webexc.Remote{Code: -123456, Class: "_409RemoteOnlyException", Status: 409, Message: "(409) - x"})
+	a := faults.Describe(httptest.NewRequest("GET", "/x", nil), err, httpfault.Facts{})
+	if a.Class != "_409RemoteOnlyException" || a.Status != 409 {
+		t.Errorf("%+v", a)
 	}
 }

@@ -1,6 +1,7 @@
 package httpfault
 
 import (
+	"context"
 	"log/slog"
 	"net/http"
 
@@ -69,16 +70,20 @@ type Options struct {
 	// default to what Echo's binder reads ([EchoMedia]).
 	SupportedMedia string
 
-	// Observe, when set, sees every failure answered (or described) once
-	// its answer is worked out: the hook of tracing and metrics (see the
-	// OpenTelemetry module). The Answer is valid only during the call.
-	Observe func(r *http.Request, a *Answer)
-
 	// ClientErrorLogLimit bounds the log records of client errors (4xx)
 	// per code and second; records over it are dropped and counted, and
 	// the next record of that code says how many ("dropped"). Server
 	// errors are always logged. Default 10; negative: no limit.
 	ClientErrorLogLimit int
+
+	// Observe sees every failure answered, once, after its answer is
+	// worked out (and, through [Handler.Answer], written): tracing and
+	// metrics hook in here, whatever the adapter, and never classify
+	// again. ctx is the request's; a's byte slices are valid only during
+	// the call. A failure of a committed response is only logged, not
+	// observed. A panic in Observe is logged and goes no further.
+	// Default nil.
+	Observe func(ctx context.Context, a *Answer)
 
 	// The fields below serve [Handler.ServeError], the net/http entry
 	// point. Adapters work these out in their framework's terms and hand

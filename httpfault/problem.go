@@ -35,11 +35,11 @@ func (ProblemJSON) ContentType() string { return "application/problem+json; char
 // Append appends a's problem details.
 func (ProblemJSON) Append(dst []byte, a *Answer) []byte {
 	dst = append(dst, `{"type":"`...)
-	dst = jsontext.AppendEscaped(dst, AppendType(nil, a.TypeBase, a.Code))
-	dst = append(dst, `","title":"`...)
 	start := len(dst)
-	dst = a.AppendTitle(dst)
-	dst = append(dst[:start], jsontext.AppendEscaped(nil, dst[start:])...)
+	dst = escapeTail(AppendType(dst, a.TypeBase, a.Code), start, false)
+	dst = append(dst, `","title":"`...)
+	start = len(dst)
+	dst = escapeTail(a.AppendTitle(dst), start, false)
 	dst = append(dst, `","status":`...)
 	dst = strconv.AppendInt(dst, int64(a.Status), 10)
 	if len(a.Info) > 0 {
@@ -62,7 +62,8 @@ func (ProblemJSON) Append(dst []byte, a *Answer) []byte {
 				dst = append(dst, ',')
 			}
 			dst = append(dst, `{"pointer":"`...)
-			dst = jsontext.AppendEscaped(dst, AppendPointer(nil, fl.Field))
+			start = len(dst)
+			dst = escapeTail(AppendPointer(dst, fl.Field), start, false)
 			dst = append(dst, '"')
 			if len(fl.Info) > 0 {
 				dst = append(dst, `,"detail":`...)
@@ -88,6 +89,33 @@ func (ProblemJSON) Append(dst []byte, a *Answer) []byte {
 // instancePrefix makes an occurrence's id a URI.
 const instancePrefix = "urn:zerofault:id:"
 
+// plain reports whether text needs no escaping in JSON or XML: it is
+// printable ASCII without " & ' < > or \.
+func plain(text []byte) bool {
+	for _, c := range text {
+		if c < ' ' || c > '~' || c == '"' || c == '&' || c == '\'' || c == '<' || c == '>' || c == '\\' {
+			return false
+		}
+	}
+	return true
+}
+
+// escapeTail escapes dst[start:], a type, title or pointer just
+// appended as it is, for XML or JSON text. One that is plain (see
+// [plain]), as most are, is left alone; another is copied to the stack
+// and escaped back in place: no allocation up to 256 bytes.
+func escapeTail(dst []byte, start int, xml bool) []byte {
+	if plain(dst[start:]) {
+		return dst
+	}
+	var scratch [256]byte
+	raw := append(scratch[:0], dst[start:]...)
+	if xml {
+		return xmltext.AppendEscaped(dst[:start], raw)
+	}
+	return jsontext.AppendEscaped(dst[:start], raw)
+}
+
 // ProblemXML answers application/problem+xml: the members of
 // [ProblemJSON] as elements of <problem xmlns="urn:ietf:rfc:7807">,
 // arrays as <i> items, as RFC 9457's appendix describes.
@@ -101,9 +129,13 @@ func (ProblemXML) ContentType() string { return "application/problem+xml; charse
 
 // Append appends a's problem details as XML.
 func (ProblemXML) Append(dst []byte, a *Answer) []byte {
-	dst = append(dst, `<?xml version="1.0" encoding="UTF-8"?>`+"\n"+`<problem xmlns="urn:ietf:rfc:7807">`...)
-	dst = xmltext.AppendElement(dst, "type", AppendType(nil, a.TypeBase, a.Code))
-	dst = xmltext.AppendElement(dst, "title", a.AppendTitle(nil))
+	dst = append(dst, `<?xml version="1.0" encoding="UTF-8"?>`+"\n"+`<problem xmlns="urn:ietf:rfc:7807"><type>`...)
+	start := len(dst)
+	dst = escapeTail(AppendType(dst, a.TypeBase, a.Code), start, true)
+	dst = append(dst, "</type><title>"...)
+	start = len(dst)
+	dst = escapeTail(a.AppendTitle(dst), start, true)
+	dst = append(dst, "</title>"...)
 	dst = append(dst, "<status>"...)
 	dst = strconv.AppendInt(dst, int64(a.Status), 10)
 	dst = append(dst, "</status>"...)
@@ -121,7 +153,10 @@ func (ProblemXML) Append(dst []byte, a *Answer) []byte {
 		dst = append(dst, "<errors>"...)
 		for _, fl := range a.Fields {
 			dst = append(dst, "<i>"...)
-			dst = xmltext.AppendElement(dst, "pointer", AppendPointer(nil, fl.Field))
+			dst = append(dst, "<pointer>"...)
+			start = len(dst)
+			dst = escapeTail(AppendPointer(dst, fl.Field), start, true)
+			dst = append(dst, "</pointer>"...)
 			if len(fl.Info) > 0 {
 				dst = xmltext.AppendElement(dst, "detail", fl.Info)
 			}

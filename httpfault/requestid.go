@@ -1,6 +1,10 @@
 package httpfault
 
-import "net/http"
+import (
+	"net/http"
+
+	"github.com/zeroport/zerofault/internal/faultid"
+)
 
 // requestID returns the id of the response: the one a middleware already
 // put in the response header (echo's RequestID, say), else a well-formed
@@ -16,18 +20,8 @@ func (h *Handler) requestID(res http.Header, r *http.Request, f *fault) string {
 }
 
 // MaxIDLen bounds a request id taken from a client.
-const MaxIDLen = 128
+const MaxIDLen = faultid.MaxLen
 
-// validID accepts 1 to MaxIDLen bytes of printable ASCII without spaces:
-// anything else could forge log lines or bloat every record.
-func validID(s string) bool {
-	if s == "" || len(s) > MaxIDLen {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] <= ' ' || s[i] > '~' {
-			return false
-		}
-	}
-	return true
-}
+// validID accepts 1 to MaxIDLen bytes of printable ASCII without spaces
+// (see faultid.Valid).
+func validID(s string) bool { return faultid.Valid(s) }

@@ -87,7 +87,8 @@ func Registrations() []Registration {
 // Rebuild turns back into an error.
 type Remote struct {
 	Code     int
-	Status   int // the HTTP status it was answered with; 0: the class's
+	Class    string // the class name the remote side answered with, for a code this process does not register
+	Status   int    // the HTTP status it was answered with; 0: the class's
 	Message  string
 	Readable string
 	ID       string
@@ -108,9 +109,9 @@ func Rebuild(r Remote) error {
 	reg, known := Lookup(r.Code)
 	class := reg.Class
 	if !known {
-		class = &Class{Class: zero.Class{Name: "WebException", Family: zero.FamilyWeb, Code: r.Code}}
+		class = &Class{Class: zero.Class{Name: cmp.Or(r.Class, "WebException"), Family: zero.FamilyWeb, Code: r.Code}}
 	}
-	w := WebException{ZeroRunException: zero.MakeRunMessage(&class.Class, target, r.Message), status: r.Status, readable: r.Readable}
+	w := WebException{ZeroRunException: zero.MakeRunMessage(&class.Class, target, r.Message), status: r.Status, readable: r.Readable, remote: true}
 	if w.status == 0 {
 		w.status = cmp.Or(class.Status, DefaultStatus)
 	}
@@ -124,5 +125,9 @@ func Rebuild(r Remote) error {
 	if known && reg.Wrap != nil {
 		return reg.Wrap(w)
 	}
-	return &w
+	return newOwn(w)
 }
+
+// newOwn moves w to the heap only on the path that keeps it so: Wrap
+// copies it into its own type.
+func newOwn(w WebException) *WebException { return &w }

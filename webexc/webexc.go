@@ -52,6 +52,7 @@ type WebException struct {
 	status   int
 	readable string
 	id       id
+	remote   bool // rebuilt from another process's answer (Rebuild)
 }
 
 // Make returns the WebException part of an exception of class: its
@@ -97,6 +98,12 @@ func (e *WebException) StatusCode() int { return e.status }
 // Readable returns the text for end users, "" when there is none.
 func (e *WebException) Readable() string { return e.readable }
 
+// Remote reports whether the exception was rebuilt from another
+// process's answer (Rebuild): its texts are as that process wrote them,
+// in the language it chose, and it has no params to format a text in
+// another language with.
+func (e *WebException) Remote() bool { return e.remote }
+
 // ID returns the exception's id: unique within the process, and unlikely
 // to repeat across processes, unless SetID replaced it.
 func (e *WebException) ID() string { return e.id.String() }
@@ -141,6 +148,11 @@ func (e *WebException) WithCause(err error) *WebException {
 	e.SetCause(err)
 	return e
 }
+
+// Web returns e: a generated type embeds WebException, and Web is how
+// code that holds one as an error reaches its base without errors.As,
+// whose target would cost an allocation on a hot path.
+func (e *WebException) Web() *WebException { return e }
 
 // As lets errors.As find the family base inside a concrete exception.
 func (e *WebException) As(target any) bool {

@@ -1,9 +1,9 @@
 package echofault
 
 import (
+	"context"
 	"errors"
 	"log/slog"
-	"net/http"
 
 	"github.com/labstack/echo/v5"
 	"github.com/labstack/echo/v5/middleware"
@@ -67,16 +67,17 @@ type ErrorHandlerConfig struct {
 	// mapping. Return nil to leave an error to the handler.
 	Map func(err error) *webexc.WebException
 
+	// Formats are the body formats offered, Zero's JSON first by default;
+	// see httpfault.Options.Formats.
+	Formats []httpfault.Format
+
+	// ProblemTypeBase starts the "type" URI of RFC 9457 answers; see
+	// httpfault.Options.ProblemTypeBase.
+	ProblemTypeBase string
+
 	// Observe, when set, sees every failure answered: the hook of
 	// tracing and metrics. See httpfault.Options.Observe.
-	Observe func(r *http.Request, a *httpfault.Answer)
-
-	// ProblemTypeBase starts the "type" URI of problem+json and
-	// problem+xml answers, which ends in the code's number: mount the
-	// catalog page (httpfault/catalogpage) there and every type
-	// dereferences, e.g. "/errors/" with the page at /errors/. Default
-	// httpfault.DefaultProblemTypeBase. See httpfault.Options.
-	ProblemTypeBase string
+	Observe func(ctx context.Context, a *httpfault.Answer)
 
 	// ClientErrorLogLimit bounds the log records of client errors (4xx)
 	// per code and second. Default 10; negative: no limit.
@@ -141,6 +142,7 @@ func (cfg ErrorHandlerConfig) ToErrorHandler() (echo.HTTPErrorHandler, error) {
 		SupportedMedia:      httpfault.EchoMedia,
 		ClientErrorLogLimit: cfg.ClientErrorLogLimit,
 		Observe:             cfg.Observe,
+		Formats:             cfg.Formats,
 		ProblemTypeBase:     cfg.ProblemTypeBase,
 	})}
 	return a.handle, nil

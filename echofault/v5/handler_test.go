@@ -71,6 +71,7 @@ func routes(e *echo.Echo) {
 	e.GET("/download", func(c *echo.Context) error {
 		c.Response().Header().Set("Content-Length", "1000")
 		c.Response().Header().Set("Content-Disposition", `attachment; filename="report.csv"`)
+		c.Response().Header().Set("Content-Encoding", "gzip")
 		return notFound()
 	})
 	e.GET("/query", func(c *echo.Context) error {

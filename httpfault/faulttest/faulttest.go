@@ -17,7 +17,7 @@
 //	GET  /throw          zero.Throw(webexc.New("Deep", -60013).SetStatus(403))
 //	GET  /unknown        return errors.New("dial tcp 10.0.0.7:5432: password=hunter2")
 //	GET  /committed      write 200 "partial", then return errors.New("late failure")
-//	GET  /download       set Content-Length: 1000 and Content-Disposition, then return the -60008 exception
+//	GET  /download       set Content-Length: 1000, Content-Disposition and Content-Encoding: gzip, then return the -60008 exception
 //
 // Any other path is unknown to the router, and DELETE /web is a method
 // the route does not allow.
@@ -404,7 +404,7 @@ func headers(t *testing.T, s *suite) {
 	if rec.Code != 404 || b.Code != -60008 {
 		t.Errorf("%d %+v", rec.Code, b)
 	}
-	for _, k := range []string{"Content-Length", "Content-Disposition"} {
+	for _, k := range []string{"Content-Length", "Content-Disposition", "Content-Encoding"} {
 		if v := h.Get(k); v != "" {
 			t.Errorf("%s: %q left on the error response", k, v)
 		}

@@ -46,3 +46,21 @@ func String(n uint64) string {
 
 // hexDigits writes AppendHex's digits.
 const hexDigits = "0123456789abcdef"
+
+// MaxLen bounds a request id taken from a client or another service.
+const MaxLen = 128
+
+// Valid accepts a request id of 1 to MaxLen bytes of printable ASCII
+// without spaces: anything else could forge log lines or bloat every
+// record, so it is replaced rather than repeated.
+func Valid(s string) bool {
+	if s == "" || len(s) > MaxLen {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] <= ' ' || s[i] > '~' {
+			return false
+		}
+	}
+	return true
+}

@@ -24,10 +24,10 @@ var (
 // init registers the web exception classes of the package, so that a
 // code received from another process (webexc.Rebuild, the decoders of
 // remote errors) becomes its generated type again.
+// QiyExecuteException shares code -20001 with QiyAuthorizedException, which remote answers of that code become.
 func init() {
 	webexc.Register(
 		webexc.Registration{Class: classQiyAuthorized, Package: "github.com/zeroport/zerofault/plugins/iqiy", Wrap: func(w webexc.WebException) error { return &QiyAuthorizedException{w} }},
-		webexc.Registration{Class: classQiyExecute, Package: "github.com/zeroport/zerofault/plugins/iqiy", Wrap: func(w webexc.WebException) error { return &QiyExecuteException{w} }},
 		webexc.Registration{Class: classQiyToken, Package: "github.com/zeroport/zerofault/plugins/iqiy", Wrap: func(w webexc.WebException) error { return &QiyTokenException{w} }},
 	)
 }

@@ -83,7 +83,21 @@
 //
 // A locale is a BCP 47 tag read as Java's Locale.forLanguageTag reads it;
 // an ill-formed tag means the root locale, as in Java. Numbers and dates use
-// the JDK 17 (CLDR) data of that locale.
+// JDK 17's data: every one of the 1017 locales of its
+// Locale.getAvailableLocales() has its own (CLDR's, and COMPAT's for the
+// few only COMPAT has: ja-JP-x-lvariant-JP, th-TH-x-lvariant-TH, zh-SG,
+// sr-BA, sr-CS), and any other tag finds the data the JDK would: de-XX
+// reads de, en-AU reads en-001 then en, sh reads sr-Latn, a region without
+// data keeps its own currency (en-FR prints €) and week rules.
+//
+// Of a tag's Unicode extension keywords, nu (digits and symbols), ca
+// (gregory, iso8601, buddhist, japanese; others mean Gregorian, as in the
+// JDK), fw (first day of the week), cu (currency) and rg (region override)
+// work as in the JDK; th-TH uses the Buddhist calendar as in the JDK.
+//
+// One known difference: the currency of a region that changes it after
+// the JDK update the tables were taken from (the JDK switches on the
+// cutover date, the tables keep the currency of the day they were made).
 //
 // # Errors
 //

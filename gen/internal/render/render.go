@@ -89,6 +89,7 @@ type goWeb struct {
 	Register, Registration, WebException string // qualified as the package sees them
 	Path                                 string // the package's import path, quoted
 	Classes                              []goWebClass
+	Shared                               []string // classes left out: their code is another's
 }
 
 type goWebClass struct{ ClassVar, Type string }
@@ -272,10 +273,20 @@ func Go(s *decl.Set, f *decl.File, where Where) ([]byte, error) {
 // webexc; nil when it declares none.
 func webClasses(f *decl.File, where Where, n *namer) *goWeb {
 	w := &goWeb{Path: strconv.Quote(cmp.Or(where.ImportPath, f.Package))}
+	seen := map[int]string{}
 	for _, e := range sorted(f.Exceptions) {
-		if e.Code != 0 && e.Generated() {
-			w.Classes = append(w.Classes, goWebClass{ClassVar: "class" + e.Name, Type: e.TypeName()})
+		if e.Code == 0 || !e.Generated() {
+			continue
 		}
+		if first, dup := seen[e.Code]; dup {
+			// A code the declaration gives two classes (exempted, as the
+			// seed's -20001): a remote code can become only one of them,
+			// the first by name.
+			w.Shared = append(w.Shared, fmt.Sprintf("%s shares code %d with %s, which remote answers of that code become.", e.TypeName(), e.Code, first))
+			continue
+		}
+		seen[e.Code] = e.TypeName()
+		w.Classes = append(w.Classes, goWebClass{ClassVar: "class" + e.Name, Type: e.TypeName()})
 	}
 	if len(w.Classes) == 0 {
 		return nil

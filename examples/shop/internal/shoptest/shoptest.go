@@ -64,7 +64,7 @@ func Replay(t *testing.T, readme string, h http.Handler) {
 			if anyID(strings.TrimSpace(string(got))) != anyID(x.body) {
 				t.Errorf("run %d, README.md:%d: body\n%s\nREADME says\n%s", run, x.line, got, x.body)
 			}
-			if id := resp.Header.Get("X-Request-Id"); resp.StatusCode >= 400 && !strings.Contains(string(got), `"id":"`+id+`"`) {
+			if id := resp.Header.Get("X-Request-Id"); resp.StatusCode >= 400 && !holdsID(string(got), id) {
 				t.Errorf("run %d, README.md:%d: X-Request-Id %q is not the body's id", run, x.line, id)
 			}
 		}
@@ -125,8 +125,20 @@ var idField = regexp.MustCompile(`"id":"[0-9a-f]{16}"`)
 
 func anyID(body string) string { return idField.ReplaceAllString(body, `"id":"…"`) }
 
+// holdsID reports whether an error body carries id, in any of the
+// formats: Zero's JSON ("id"), problem+json ("request_id"), XML.
+func holdsID(body, id string) bool {
+	for _, form := range []string{`"id":"` + id + `"`, `"request_id":"` + id + `"`, "<id>" + id + "</id>", "<request_id>" + id + "</request_id>"} {
+		if strings.Contains(body, form) {
+			return true
+		}
+	}
+	return false
+}
+
 // readTranscript collects "# <status>", "$ curl …", "<body>" triples from
-// the README's console blocks.
+// the README's console blocks; a body is the lines up to the next blank
+// line or the end of the block.
 func readTranscript(t *testing.T, r io.Reader) []exchange {
 	var out []exchange
 	var status, n int
@@ -136,8 +148,14 @@ func readTranscript(t *testing.T, r io.Reader) []exchange {
 		n++
 		line := sc.Text()
 		switch {
+		case cur != nil && strings.TrimSpace(line) != "" && !strings.HasPrefix(line, "```"):
+			// A body runs to the next blank line: an XML body is its
+			// declaration and its element.
+			if cur.body != "" {
+				cur.body += "\n"
+			}
+			cur.body += strings.TrimSpace(line)
 		case cur != nil:
-			cur.body = strings.TrimSpace(line)
 			out = append(out, *cur)
 			cur = nil
 		case strings.HasPrefix(line, "# ") && status == 0:
@@ -157,6 +175,9 @@ func readTranscript(t *testing.T, r io.Reader) []exchange {
 		default:
 			status = 0
 		}
+	}
+	if cur != nil {
+		out = append(out, *cur)
 	}
 	return out
 }

@@ -2,8 +2,12 @@ package datefmt
 
 // This file reproduces the calendar fields java.util.GregorianCalendar
 // computes (computeFields and getWeekYear) for an instant in UTC, with the
-// default Gregorian cutover. Days are counted from 1970-01-01 ("epoch
-// days"); Java counts from 0001-01-01, which only shifts the arithmetic.
+// default Gregorian cutover, and those of the two other calendars
+// java.util.Calendar implements: BuddhistCalendar (GregorianCalendar with
+// years counted from 543 BC) and JapaneseImperialCalendar (proleptic
+// Gregorian with the imperial eras). Days are counted from 1970-01-01
+// ("epoch days"); Java counts from 0001-01-01, which only shifts the
+// arithmetic.
 
 const (
 	msPerDay = 86400000
@@ -12,12 +16,14 @@ const (
 	cutoverDay = -141427
 	// cutoverYear is the year of the cutover in both calendars.
 	cutoverYear = 1582
+	// buddhistOffset is BuddhistCalendar's BUDDHIST_YEAR_OFFSET.
+	buddhistOffset = 543
 )
 
 // fields holds the calendar fields SimpleDateFormat reads. Years are
 // "normalized" (astronomical: 1 BC is 0) unless named otherwise.
 type fields struct {
-	year        int64 // normalized year
+	year        int64 // normalized (Gregorian) year
 	month       int   // 1..12
 	day         int   // day of month
 	weekday     int   // Calendar.DAY_OF_WEEK: 1 = Sunday ... 7 = Saturday
@@ -27,28 +33,98 @@ type fields struct {
 	weekOfMonth int
 	weekYear    int64 // normalized week-based year
 	msOfDay     int
+	era         int   // Calendar.ERA: 0 BC, 1 AD; Japanese 0 before Meiji … 5 Reiwa
+	yearOfEra   int64 // Calendar.YEAR: 1, 2, ... in both Gregorian eras
 }
 
-// era returns Calendar.ERA: 0 for BC, 1 for AD.
-func (c *fields) era() int {
-	if c.year <= 0 {
-		return 0
+// rules are the calendar settings that change the fields.
+type rules struct {
+	firstDay, minDays int
+	// proleptic is the ISO 8601 calendar: Gregorian rules before the
+	// cutover too (GregorianCalendar.setGregorianChange(new Date(Long.MIN_VALUE))).
+	proleptic bool
+}
+
+// computeFields fills c for the instant ms in calendar cal. Week fields
+// depend on the locale's week rules and are only computed when weeks is
+// set, because most patterns do not need them.
+func computeFields(c *fields, ms int64, cal calendar, r rules, weeks bool) {
+	if cal == japanese {
+		computeJapanese(c, ms, r, weeks)
+		return
 	}
-	return 1
-}
-
-// yearOfEra returns Calendar.YEAR, which counts 1, 2, ... in both eras.
-func (c *fields) yearOfEra() int64 {
-	if c.year <= 0 {
-		return 1 - c.year
+	if r.proleptic {
+		computeProleptic(c, ms, r, weeks)
+	} else {
+		computeGregorian(c, ms, r.firstDay, r.minDays, weeks)
 	}
-	return c.year
+	c.era, c.yearOfEra = 1, c.year
+	if c.year <= 0 {
+		c.era, c.yearOfEra = 0, 1-c.year
+	}
+	if cal == buddhist {
+		c.yearOfEra += buddhistOffset
+		if weeks {
+			c.weekYear = buddhistWeekYear(c, r.firstDay, r.minDays)
+		}
+	}
 }
 
-// computeFields fills c for the instant ms. Week fields depend on the
-// locale's week rules and are only computed when weeks is set, because most
-// patterns do not need them.
-func computeFields(c *fields, ms int64, firstDay, minDays int, weeks bool) {
+// buddhistWeekYear is GregorianCalendar.getWeekYear as BuddhistCalendar
+// inherits it: it starts from get(YEAR), the Buddhist year, and compares it
+// with the Gregorian cutover year as if it were Gregorian. Up to the
+// Buddhist year 1583 (1040 CE) that takes Java's slow path, whose "next
+// year" is set through BuddhistCalendar.set(YEAR): for a BC date, with the
+// era left BC, that lands on the AD year 1085 + the BC year.
+func buddhistWeekYear(c *fields, firstDay, minDays int) int64 {
+	yb := c.yearOfEra
+	if c.era == 0 {
+		yb = 1 - yb
+	}
+	if yb > cutoverYear+1 {
+		if c.month == 1 && c.weekOfYear >= 52 {
+			return yb - 1
+		}
+		if c.month != 1 && c.weekOfYear == 1 {
+			return yb + 1
+		}
+		return yb
+	}
+	maxDoy := yearLength(c.year)
+	doy := c.dayOfYear
+	if doy > minDays && doy < maxDoy-6 {
+		return yb
+	}
+	delta := firstDay - weekday(jan1Of(c.year))
+	if delta < 0 {
+		delta += 7
+	}
+	if minDoy := 1 + delta; doy < minDoy {
+		if minDoy <= minDays {
+			yb--
+		}
+		return yb
+	}
+	next := c.year + 1
+	if c.era == 0 {
+		next = 1086 - c.year
+	}
+	del := firstDay - weekday(jan1Of(next))
+	if del < 0 {
+		del += 7
+	}
+	if del == 0 {
+		del = 7
+	}
+	if del >= minDays && maxDoy-doy+1 <= 7-del {
+		yb++
+	}
+	return yb
+}
+
+// computeGregorian fills c as GregorianCalendar does with the default
+// cutover.
+func computeGregorian(c *fields, ms int64, firstDay, minDays int, weeks bool) {
 	days := floorDiv(ms, msPerDay)
 	c.msOfDay = int(ms - days*msPerDay)
 	julian := days < cutoverDay
@@ -87,6 +163,163 @@ func computeFields(c *fields, ms int64, firstDay, minDays int, weeks bool) {
 	c.weekOfYear = woy
 	c.weekOfMonth = weekNumber(month1, days, firstDay, minDays)
 	c.weekYear = weekYear(c, firstDay, minDays)
+}
+
+// computeProleptic fills c as a GregorianCalendar without cutover does:
+// every year is Gregorian, and getWeekYear always takes its fast path.
+func computeProleptic(c *fields, ms int64, r rules, weeks bool) {
+	days := floorDiv(ms, msPerDay)
+	c.msOfDay = int(ms - days*msPerDay)
+	c.year, c.month, c.day = gregorianFromDays(days)
+	c.weekday = weekday(days)
+	jan1 := daysFromGregorian(c.year, 1, 1)
+	c.dayOfYear = int(days-jan1) + 1
+	month1 := days - int64(c.day) + 1
+	c.dowInMonth = (c.day-1)/7 + 1
+	if !weeks {
+		return
+	}
+	woy := weekNumber(jan1, days, r.firstDay, r.minDays)
+	if woy == 0 {
+		woy = weekNumber(daysFromGregorian(c.year-1, 1, 1), jan1-1, r.firstDay, r.minDays)
+	} else if woy >= 52 {
+		next := daysFromGregorian(c.year+1, 1, 1)
+		nextFirst := onOrBefore(next+6, r.firstDay)
+		if int(nextFirst-next) >= r.minDays && days >= nextFirst-7 {
+			woy = 1
+		}
+	}
+	c.weekOfYear = woy
+	c.weekOfMonth = weekNumber(month1, days, r.firstDay, r.minDays)
+	c.weekYear = c.year
+	if c.month == 1 && woy >= 52 {
+		c.weekYear--
+	} else if c.month != 1 && woy == 1 {
+		c.weekYear++
+	}
+}
+
+// japaneseEras are the epoch days on which the eras Meiji, Taisho, Showa,
+// Heisei and Reiwa begin (sun.util.calendar.LocalGregorianCalendar; the
+// eras change at local midnight, which is UTC midnight here). Dates before
+// Meiji are in era 0 and keep their Gregorian year.
+var japaneseEras = [...]int64{-37255, -20974, -15713, 6947, 18017}
+
+// japaneseEraStart returns the epoch day era (1-5) begins on.
+func japaneseEraStart(era int) int64 { return japaneseEras[era-1] }
+
+// japaneseEraOf returns the era of an epoch day.
+func japaneseEraOf(days int64) int {
+	era := 0
+	for i, start := range japaneseEras {
+		if days >= start {
+			era = i + 1
+		}
+	}
+	return era
+}
+
+// isTransitionYear tells whether an era begins in the Gregorian year y.
+func isTransitionYear(y int64) bool {
+	switch y {
+	case 1868, 1912, 1926, 1989, 2019: // the years of japaneseEras
+		return true
+	}
+	return false
+}
+
+// computeJapanese fills c as JapaneseImperialCalendar.computeFields does:
+// proleptic Gregorian dates, the year counted within the era, and in the
+// Gregorian year of an era change, days of year and weeks counted from the
+// era's first day (and the month of the change from that day too).
+// Japanese dates have no week year (SimpleDateFormat prints the year for
+// Y).
+func computeJapanese(c *fields, ms int64, r rules, weeks bool) {
+	days := floorDiv(ms, msPerDay)
+	c.msOfDay = int(ms - days*msPerDay)
+	c.year, c.month, c.day = gregorianFromDays(days)
+	c.weekday = weekday(days)
+	c.era = japaneseEraOf(days)
+	c.yearOfEra = c.year
+	if c.era > 0 {
+		sy, _, _ := gregorianFromDays(japaneseEraStart(c.era))
+		c.yearOfEra = c.year - sy + 1
+	}
+	c.weekYear = c.yearOfEra
+	transition := isTransitionYear(c.year)
+	jan1 := daysFromGregorian(c.year, 1, 1)
+	if transition && c.era > 0 && c.yearOfEra == 1 {
+		jan1 = japaneseEraStart(c.era) // getFixedDateJan1
+	}
+	c.dayOfYear = int(days-jan1) + 1
+	c.dowInMonth = (c.day-1)/7 + 1
+	month1 := days - int64(c.day) + 1
+	if transition {
+		// getFixedDateMonth1: the first day of the era starting in this
+		// month, once it has begun.
+		for era := c.era; era <= c.era+1 && era <= len(japaneseEras); era++ {
+			if era == 0 {
+				continue
+			}
+			start := japaneseEraStart(era)
+			if sy, sm, _ := gregorianFromDays(start); sy == c.year && sm == c.month {
+				if start <= days {
+					month1 = start
+				}
+				break
+			}
+		}
+	}
+	if !weeks {
+		return
+	}
+	leap := func(y int64) int64 {
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 1
+		}
+		return 0
+	}
+	woy := weekNumber(jan1, days, r.firstDay, r.minDays)
+	if woy == 0 {
+		dec31 := jan1 - 1
+		py, _, _ := gregorianFromDays(dec31)
+		var prevJan1 int64
+		switch {
+		case !transition && !isTransitionYear(py):
+			prevJan1 = jan1 - 365 - leap(py)
+		case transition && c.yearOfEra == 1:
+			prevJan1 = daysFromGregorian(py, 1, 1)
+		case transition:
+			prevJan1 = jan1 - 365 - leap(py)
+		default:
+			// The previous year saw this era begin.
+			_, sm, sd := gregorianFromDays(japaneseEraStart(c.era))
+			prevJan1 = daysFromGregorian(py, sm, sd)
+		}
+		woy = weekNumber(prevJan1, dec31, r.firstDay, r.minDays)
+	} else {
+		// The day may belong to week 1 of the next year, which begins
+		// on January 1 or when the next era does.
+		next, check := int64(0), true
+		switch {
+		case !transition:
+			next, check = jan1+365+leap(c.year), woy >= 52
+		case c.yearOfEra == 1:
+			next = daysFromGregorian(c.year+1, 1, 1)
+		case c.era < len(japaneseEras):
+			next = japaneseEraStart(c.era + 1)
+		default:
+			check = false
+		}
+		if check {
+			nextFirst := onOrBefore(next+6, r.firstDay)
+			if int(nextFirst-next) >= r.minDays && days >= nextFirst-7 {
+				woy = 1
+			}
+		}
+	}
+	c.weekOfYear = woy
+	c.weekOfMonth = weekNumber(month1, days, r.firstDay, r.minDays)
 }
 
 // weekYear mirrors GregorianCalendar.getWeekYear: a fast path for years

@@ -186,3 +186,31 @@ func BenchmarkAppendMillis(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkNewDate measures building a date format, as msgfmt does once
+// per locale and style (the locale's data are cached after the first
+// call); BenchmarkResolve the uncached lookup.
+func BenchmarkNewDate(b *testing.B) {
+	loc := jlocale.Parse("fr-CA")
+	b.ReportAllocs()
+	for b.Loop() {
+		NewDate(loc, Full)
+	}
+}
+
+func BenchmarkResolve(b *testing.B) {
+	loc := jlocale.Parse("fr-CA")
+	b.ReportAllocs()
+	for b.Loop() {
+		resolve(loc)
+	}
+}
+
+func BenchmarkAppendMillisJapanese(b *testing.B) {
+	f := NewDate(jlocale.Parse("ja-JP-u-ca-japanese"), Full)
+	buf := make([]byte, 0, 64)
+	b.ReportAllocs()
+	for b.Loop() {
+		buf = f.AppendMillis(buf[:0], 1556683506000)
+	}
+}

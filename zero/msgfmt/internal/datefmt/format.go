@@ -3,18 +3,22 @@
 // port prints {0,date,...} and {0,time,...} arguments byte for byte like the
 // Java framework it replaces.
 //
-// The calendar is java.util.GregorianCalendar: Julian before the Gregorian
-// cutover (1582-10-15), eras BC/AD, and week numbering driven by the
-// locale's first day of week and minimal days in the first week.
+// The calendar is the one java.util.Calendar.getInstance picks for the
+// locale: GregorianCalendar (Julian before the Gregorian cutover,
+// 1582-10-15, eras BC/AD), BuddhistCalendar (th-TH, or a "ca-buddhist"
+// keyword) or JapaneseImperialCalendar ("ca-japanese"), with week
+// numbering driven by the locale's first day of week and minimal days in
+// the first week.
 //
 // The time zone is always UTC: the JDK reference output was produced with
 // -Duser.timezone=UTC, so the zone letters print UTC in the locale's
 // language (z "UTC", zzzz e.g. "Coordinated Universal Time") and zero
 // offsets (Z "+0000", X/XX/XXX "Z").
 //
-// Locale data (names, style patterns, week rules) was dumped from JDK 17's
-// CLDR provider for en-US, en-GB, zh-CN, zh-TW, ja-JP, de-DE, fr-FR and the
-// root locale; see data.go and lookup for the fallback of other locales.
+// Locale data (names, style patterns per calendar, UTC's names, week
+// rules) was dumped from JDK 17 for every locale of
+// Locale.getAvailableLocales() (data_gen.go, written by
+// ../localegen); see resolve for how a locale finds its data.
 package datefmt
 
 import (
@@ -59,10 +63,7 @@ func NewDateTime(loc jlocale.Locale, date, time Style) *Format {
 	date, time = clamp(date), clamp(time)
 	// Like the JDK, the glue comes from the shorter of the two styles and
 	// is filled in textually before the result is compiled.
-	glue := syms.glue[max(date, time)]
-	p := strings.Replace(glue, "{1}", syms.date[date], 1)
-	p = strings.Replace(p, "{0}", syms.time[time], 1)
-	return mustCompile(syms, p)
+	return mustCompile(syms, combine(syms.glue[max(date, time)], syms.date[date], syms.time[time]))
 }
 
 // NewPattern is new SimpleDateFormat(pattern, loc). A malformed pattern
@@ -75,6 +76,31 @@ func NewPattern(loc jlocale.Locale, pattern string) (*Format, error) {
 	return &Format{pat: c, syms: lookup(loc)}, nil
 }
 
+// combine fills a date-time glue pattern ("{1} 'at' {0}") with a date and
+// a time pattern in one pass, as MessageFormat does in the JDK.
+func combine(glue, date, time string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(glue, '{')
+		if i < 0 || len(glue) < i+3 || glue[i+2] != '}' || glue[i+1] != '0' && glue[i+1] != '1' {
+			if i < 0 {
+				b.WriteString(glue)
+				return b.String()
+			}
+			b.WriteString(glue[:i+1])
+			glue = glue[i+1:]
+			continue
+		}
+		b.WriteString(glue[:i])
+		if glue[i+1] == '1' {
+			b.WriteString(date)
+		} else {
+			b.WriteString(time)
+		}
+		glue = glue[i+3:]
+	}
+}
+
 // clamp maps an out-of-range style to Medium, the JDK default, rather than
 // indexing out of bounds (Java would throw; callers only pass constants).
 func clamp(s Style) Style {
@@ -84,11 +110,17 @@ func clamp(s Style) Style {
 	return s
 }
 
-// mustCompile compiles a pattern from data.go; those are known to be valid.
+// fallbackPattern is the pattern the JDK's DateFormat factories use when
+// the locale data lack one.
+const fallbackPattern = "M/d/yy h:mm a"
+
+// mustCompile compiles a pattern of the locale tables (data_gen.go), all
+// of which compile (TestTablePatternsCompile); the fallback only keeps a
+// bad table from becoming a panic.
 func mustCompile(syms symbols, pattern string) *Format {
 	c, err := compile(pattern)
 	if err != nil {
-		panic("datefmt: bad built-in pattern: " + err.Error())
+		c, _ = compile(fallbackPattern)
 	}
 	return &Format{pat: c, syms: syms}
 }
@@ -98,7 +130,7 @@ func mustCompile(syms symbols, pattern string) *Format {
 // extended slice. It allocates only to grow dst.
 func (f *Format) AppendMillis(dst []byte, ms int64) []byte {
 	var c fields
-	computeFields(&c, ms, f.syms.firstDay, f.syms.minDays, f.pat.weeks)
+	computeFields(&c, ms, f.syms.cal, rules{f.syms.firstDay, f.syms.minDays, f.syms.proleptic}, f.pat.weeks)
 	for i := range f.pat.items {
 		it := &f.pat.items[i]
 		if it.letter == 0 {
@@ -126,11 +158,18 @@ func (f *Format) appendField(dst []byte, letter byte, count int, c *fields) []by
 	hour := c.msOfDay / 3600000
 	switch letter {
 	case 'G':
-		return append(dst, pick(d.erasShort[:], d.erasLong[:], long, c.era())...)
+		if c.era >= len(d.erasShort) {
+			return dst
+		}
+		return append(dst, pick(d.erasShort, d.erasLong, long, c.era)...)
 	case 'y':
-		return f.appendYear(dst, c.yearOfEra(), count)
+		return f.appendYear(dst, c, c.yearOfEra, count)
 	case 'Y':
-		return f.appendYear(dst, c.weekYear, count)
+		if f.syms.cal == japanese {
+			// No week dates in this calendar: Y is the year.
+			return f.appendYear(dst, c, c.yearOfEra, count)
+		}
+		return f.appendYear(dst, c, c.weekYear, count)
 	case 'M':
 		if count < 3 {
 			return f.appendNumber(dst, int64(c.month), count, 0)
@@ -183,9 +222,9 @@ func (f *Format) appendField(dst []byte, letter byte, count int, c *fields) []by
 		return f.appendNumber(dst, int64((c.weekday+5)%7+1), count, 0)
 	case 'z':
 		if long {
-			return append(dst, d.zoneLong...)
+			return append(dst, f.syms.zoneLong...)
 		}
-		return append(dst, d.zoneShort...)
+		return append(dst, f.syms.zoneShort...)
 	case 'Z':
 		// RFC 822 offset, always ASCII digits in the JDK.
 		return append(dst, "+0000"...)
@@ -196,9 +235,21 @@ func (f *Format) appendField(dst []byte, letter byte, count int, c *fields) []by
 	return dst
 }
 
-// appendYear formats y and Y: two letters keep the last two digits, any
-// other count is a minimum width.
-func (f *Format) appendYear(dst []byte, v int64, count int) []byte {
+// appendYear formats y and Y. In the Gregorian and Buddhist calendars two
+// letters keep the last two digits and any other count is a minimum
+// width. In the Japanese calendar four letters or more print the first
+// year of an era by its name (元) if the locale has one, and otherwise
+// mean one digit at least.
+func (f *Format) appendYear(dst []byte, c *fields, v int64, count int) []byte {
+	if f.syms.cal == japanese {
+		if count < 4 {
+			return f.appendNumber(dst, v, count, 0)
+		}
+		if v == 1 && c.era > 0 && f.syms.firstYear != "" {
+			return append(dst, f.syms.firstYear...)
+		}
+		return f.appendNumber(dst, v, 1, 0)
+	}
 	if count == 2 {
 		return f.appendNumber(dst, v, 2, 2)
 	}
@@ -239,6 +290,9 @@ func (f *Format) appendNumber(dst []byte, v int64, minDigits, maxDigits int) []b
 	}
 	for _, b := range digits {
 		dst = f.appendDigit(dst, b-'0')
+	}
+	if v < 0 {
+		dst = append(dst, f.syms.minusEnd...)
 	}
 	return dst
 }

@@ -1,9 +1,13 @@
 package decimal
 
 import (
+	"bufio"
+	"bytes"
+	"encoding/json"
 	"math"
 	"math/big"
 	"math/rand"
+	"os"
 	"strconv"
 	"strings"
 	"sync"
@@ -79,24 +83,25 @@ func TestPatternErrorFields(t *testing.T) {
 	}
 }
 
-// TestLocaleData checks every tabulated locale yields valid patterns for
-// all styles, so New never needs its fallback.
+// TestLocaleData checks that every tabulated pattern is valid, so that New
+// never needs its fallback, and that the tables agree with jlocale's.
 func TestLocaleData(t *testing.T) {
-	for tag, s := range localeData {
-		for _, p := range []string{s.numberPattern, s.currencyPattern, s.percentPattern} {
-			if _, err := parsePattern(p); err != nil {
-				t.Errorf("%s: %v", tag, err)
+	if len(localeNumbers) != jlocale.Count || len(nuStart) != jlocale.Count+1 || len(symbolStart) != jlocale.Count+1 {
+		t.Fatalf("tables for %d, %d, %d locales; jlocale has %d", len(localeNumbers), len(nuStart)-1, len(symbolStart)-1, jlocale.Count)
+	}
+	for i, p := range patternRecs {
+		for _, s := range p {
+			if _, err := parsePattern(str(s)); err != nil {
+				t.Errorf("patterns %d: %v", i, err)
 			}
-		}
-		if got := jlocale.Parse(tag).String(); got != tag {
-			t.Errorf("key %q is not canonical (%q)", tag, got)
 		}
 	}
 }
 
 func TestLocaleFallback(t *testing.T) {
 	for _, c := range []struct{ tag, want string }{
-		{"de-LI", "1.234,5"},           // language data
+		{"de-LI", "1’234.5"},           // its own data
+		{"de-XX", "1.234,5"},           // an unknown region: the language's data
 		{"zh-Hant-TW", "1,234.5"},      // tabulated with script
 		{"xx-YY", "1,234.5"},           // root
 		{"en-US-u-nu-thai", "๑,๒๓๔.๕"}, // root Thai symbols
@@ -206,5 +211,60 @@ func BenchmarkAppendInt64(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		buf = f.AppendInt64(buf[:0], 1234567891)
+	}
+}
+
+// BenchmarkNew measures building a factory format, as msgfmt does once per
+// locale and style: the locale's symbols come from a cache after the first
+// call, which BenchmarkResolveSymbols measures.
+func BenchmarkNew(b *testing.B) {
+	loc := jlocale.Parse("de-CH")
+	b.ReportAllocs()
+	for b.Loop() {
+		New(loc, Currency)
+	}
+}
+
+func BenchmarkResolveSymbols(b *testing.B) {
+	loc := jlocale.Parse("de-CH-u-nu-thai")
+	b.ReportAllocs()
+	for b.Loop() {
+		resolveSymbols(loc, true)
+	}
+}
+
+// TestCurrencyOfEveryLocale compares the currency the tables derive for
+// each available locale (its region's, and the symbol found on its chain)
+// with what JDK 17's DecimalFormatSymbols reported in the dump.
+func TestCurrencyOfEveryLocale(t *testing.T) {
+	f, err := os.Open("../localegen/jdk17-locales.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	n := 0
+	for sc.Scan() {
+		var l struct {
+			K        string
+			Tag      string
+			Currency [3]any
+		}
+		if !bytes.HasPrefix(sc.Bytes(), []byte(`{"k":"locale",`)) {
+			continue
+		}
+		if err := json.Unmarshal(sc.Bytes(), &l); err != nil {
+			t.Fatal(err)
+		}
+		n++
+		s := lookupSymbols(jlocale.Parse(l.Tag), true)
+		got := [3]any{s.intlCurrency, s.currency, float64(s.currencyDigits)}
+		if got != l.Currency {
+			t.Errorf("%s: currency %v, JDK %v", l.Tag, got, l.Currency)
+		}
+	}
+	if n != jlocale.Count {
+		t.Errorf("%d locales in the dump, %d in the tables", n, jlocale.Count)
 	}
 }

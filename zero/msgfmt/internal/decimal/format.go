@@ -46,7 +46,7 @@ type Format struct {
 // New returns the NumberFormat factory instance of the given style for loc,
 // as JDK 17 builds it from its CLDR locale data.
 func New(loc jlocale.Locale, style Style) *Format {
-	s := lookupSymbols(loc)
+	s := lookupSymbols(loc, true)
 	pattern := s.numberPattern
 	switch style {
 	case Percent:
@@ -85,7 +85,7 @@ func NewPattern(loc jlocale.Locale, pattern string) (*Format, error) {
 	if err != nil {
 		return nil, err
 	}
-	return compile(p, lookupSymbols(loc)), nil
+	return compile(p, lookupSymbols(loc, false)), nil
 }
 
 func compile(p *parsed, s *symbols) *Format {
@@ -357,4 +357,12 @@ func (f *Format) appendFixed(dst []byte, d *digitList, isInteger bool, minInt, m
 		}
 	}
 	return dst
+}
+
+// IntegerSigns returns the zero digit and the negative prefix and suffix of
+// NumberFormat.getIntegerInstance(loc), the format SimpleDateFormat prints
+// its numeric fields with (grouping off, so nothing else of it shows).
+func IntegerSigns(loc jlocale.Locale) (zero rune, negPrefix, negSuffix string) {
+	f := New(loc, Integer)
+	return lookupSymbols(loc, true).zero, f.negPrefix, f.negSuffix
 }

@@ -1,6 +1,13 @@
 package decimal
 
-import "github.com/zeroport/zerofault/zero/msgfmt/internal/jlocale"
+import (
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/zeroport/zerofault/zero/msgfmt/internal/jlocale"
+)
 
 // symbols is the slice of java.text.DecimalFormatSymbols (plus the locale's
 // NumberFormat patterns and currency fraction digits) that formatting needs.
@@ -17,79 +24,200 @@ type symbols struct {
 	numberPattern, currencyPattern, percentPattern string
 }
 
-// zeroDigits maps Unicode numbering systems ("nu" extension values) with
-// decimal digits to their zero digit.
-var zeroDigits = map[string]rune{
-	"latn": '0', "arab": '\u0660', "arabext": '\u06f0', "beng": '\u09e6',
-	"deva": '\u0966', "fullwide": '\uff10', "gujr": '\u0ae6', "guru": '\u0a66',
-	"khmr": '\u17e0', "knda": '\u0ce6', "laoo": '\u0ed0', "mlym": '\u0d66',
-	"mymr": '\u1040', "orya": '\u0b66', "tamldec": '\u0be6', "telu": '\u0c66',
-	"thai": '\u0e50', "tibt": '\u0f20',
+// The shapes of the generated tables (data_gen.go).
+type (
+	// symbolRec is one DecimalFormatSymbols: characters as UTF-16 code
+	// units (all of them are in the BMP), strings as decimalStrings
+	// indexes.
+	symbolRec struct {
+		zero, group, decimal, monGroup, monDecimal       uint16
+		minus, percent, perMill, exponent, infinity, nan uint16
+	}
+	// numbersRef is a locale's own symbols and patterns, and the
+	// numbering system they belong to (1 + nuNames index, 0 for none).
+	numbersRef struct {
+		symbols, patterns uint16
+		nu                uint8
+	}
+	// nuEntry is what a locale lists for another numbering system: a
+	// symbols record, a patterns record, or noRec for "not listed".
+	nuEntry struct {
+		nu                uint8
+		symbols, patterns uint16
+	}
+	// currencyName is a currency symbol a locale lists: currencyCodes
+	// index and decimalStrings index.
+	currencyName struct {
+		currency uint8
+		symbol   uint16
+	}
+)
+
+// noRec marks an nuEntry half that is not listed.
+const noRec = 0xffff
+
+// str returns string i of decimalStrings (shorter than 64 KiB, so
+// decimalPages is empty).
+func str(i uint16) string { return decimalStrings[decimalOffsets[i]:decimalOffsets[i+1]] }
+
+var _ = [1]struct{}{}[len(decimalPages)] // fails to compile once the strings outgrow uint16 offsets
+
+// symbolsKey keys the cache: the symbols of a factory format and of an
+// explicit pattern differ under a region override.
+type symbolsKey struct {
+	loc     jlocale.Locale
+	factory bool
 }
 
-// lookupSymbols finds the data Java would use for loc: the most specific
-// tabulated tag (language-script-region, language-region, language-script,
-// language), else the root locale. A "nu" extension swaps in the symbols of
-// that numbering system: the locale's own when tabulated, else those of the
-// root locale for it (which is what the JDK falls back to). Locales missing
-// from the table therefore get their language's symbols and the generic
-// currency "¤"; see data.go for the tabulated ones.
-func lookupSymbols(loc jlocale.Locale) *symbols {
-	var keys []string
-	lang := loc.Language
-	if lang != "" {
-		if loc.Script != "" && loc.Region != "" {
-			keys = append(keys, lang+"-"+loc.Script+"-"+loc.Region)
-		}
-		if loc.Region != "" {
-			keys = append(keys, lang+"-"+loc.Region)
-		}
-		if loc.Script != "" {
-			keys = append(keys, lang+"-"+loc.Script)
-		}
-		keys = append(keys, lang)
-	}
-	keys = append(keys, "und")
+// The cache of lookupSymbols: symbolsKey → *symbols. Locales may come
+// from outside (an Accept-Language header), so it stops growing at
+// maxCached entries; beyond that a lookup is recomputed, which is correct,
+// only slower.
+const maxCached = 1024
 
-	base := localeData["und"]
-	for _, k := range keys {
-		if s, ok := localeData[k]; ok {
-			base = s
-			break
+var (
+	cache       sync.Map
+	cachedCount atomic.Int64
+)
+
+// lookupSymbols returns the symbols and patterns JDK 17 uses for loc, in a
+// NumberFormat factory instance (factory) or in new DecimalFormat(pattern,
+// DecimalFormatSymbols.getInstance(loc)). The result is shared and must
+// not be modified.
+func lookupSymbols(loc jlocale.Locale, factory bool) *symbols {
+	key := symbolsKey{loc, factory}
+	if s, ok := cache.Load(key); ok {
+		return s.(*symbols)
+	}
+	s := resolveSymbols(loc, factory)
+	if cachedCount.Load() < maxCached {
+		if v, loaded := cache.LoadOrStore(key, s); loaded {
+			return v.(*symbols)
 		}
+		cachedCount.Add(1)
 	}
-	nu := loc.NumberingSystem
-	if nu == "" {
-		return base
-	}
-	for _, k := range keys[:len(keys)-1] { // the locale's own data first
-		if s, ok := localeData[k+"-u-nu-"+nu]; ok {
-			return withNumbers(base, s)
-		}
-	}
-	zero, ok := zeroDigits[nu]
-	if !ok || zero == base.zero {
-		return base // unknown, or already the locale's numbering system
-	}
-	if s, ok := localeData["und-u-nu-"+nu]; ok {
-		return withNumbers(base, s)
-	}
-	// Other decimal numbering systems inherit the root's Latin symbols.
-	s := withNumbers(base, localeData["und"])
-	s.zero = zero
 	return s
 }
 
-// withNumbers returns base with the numeric symbols and patterns of num: in
-// CLDR all of them, NaN and infinity texts included, belong to the numbering
-// system; only the currency comes from the locale itself.
-func withNumbers(base, num *symbols) *symbols {
-	s := *base
-	s.zero = num.zero
-	s.group, s.decimal = num.group, num.decimal
-	s.monGroup, s.monDecimal = num.monGroup, num.monDecimal
-	s.minus, s.percent, s.perMill, s.exponent = num.minus, num.percent, num.perMill, num.exponent
-	s.infinity, s.nan = num.infinity, num.nan
-	s.numberPattern, s.currencyPattern, s.percentPattern = num.numberPattern, num.currencyPattern, num.percentPattern
-	return &s
+// resolveSymbols finds the data as JDK 17's DecimalFormatSymbols and
+// NumberFormat factories do:
+//
+//   - The locale's data come from the available locale jlocale.Resolve
+//     picks; under a region override ("rg") and no "nu" keyword, from the
+//     locale with that region. A factory then uses that locale for the
+//     currency too; an explicit pattern keeps the locale's own (so a
+//     locale without region keeps having no currency).
+//   - A "nu" keyword selects the symbols and the patterns of that
+//     numbering system, each from the nearest locale on the chain that
+//     lists them (the root lists every system it has data for), else the
+//     locale's own: the JDK looks up "<nu>.NumberElements" and
+//     "<nu>.NumberPatterns" through the bundle chain, then falls back to
+//     the default numbering system.
+//   - The currency is that of the locale's region (or of its "cu"
+//     keyword, or "rg" region); a locale without region has none (XXX,
+//     "¤"). Its symbol is the nearest one listed on the chain, else its
+//     code.
+func resolveSymbols(loc jlocale.Locale, factory bool) *symbols {
+	data := loc
+	if r, ok := loc.RegionOverride(); ok && loc.NumberingSystem() == "" {
+		data.Region = r
+		if factory {
+			loc = data
+		}
+	}
+	id := jlocale.Resolve(data)
+	ref := localeNumbers[id]
+	symID, patID := ref.symbols, ref.patterns
+	if nu := loc.NumberingSystem(); nu != "" && (ref.nu == 0 || nuNames[ref.nu-1] != nu) {
+		if k := sort.SearchStrings(nuNames[:], nu); k < len(nuNames) && nuNames[k] == nu {
+			if e, ok := findNu(id, uint8(k), func(e nuEntry) uint16 { return e.symbols }); ok {
+				symID = e
+			}
+			if e, ok := findNu(id, uint8(k), func(e nuEntry) uint16 { return e.patterns }); ok {
+				patID = e
+			}
+		}
+	}
+	r := &symbolRecs[symID]
+	p := &patternRecs[patID]
+	s := &symbols{
+		zero: rune(r.zero), group: rune(r.group), decimal: rune(r.decimal),
+		monGroup: rune(r.monGroup), monDecimal: rune(r.monDecimal),
+		minus: str(r.minus), percent: str(r.percent), perMill: str(r.perMill),
+		exponent: str(r.exponent), infinity: str(r.infinity), nan: str(r.nan),
+		numberPattern: str(p[0]), currencyPattern: str(p[1]), percentPattern: str(p[2]),
+	}
+	s.intlCurrency, s.currency, s.currencyDigits = "XXX", "\u00a4", -1
+	if c, ok := currencyOf(loc); ok {
+		s.intlCurrency = currencyCodes[3*c : 3*c+3]
+		s.currencyDigits = int(currencyDigits[c])
+		names := id
+		if loc != data {
+			names = jlocale.Resolve(loc)
+		}
+		s.currency = currencySymbol(names, c)
+	}
+	return s
+}
+
+// findNu returns what the nearest locale on id's chain (id first) lists
+// for numbering system nu, as picked by half.
+func findNu(id jlocale.ID, nu uint8, half func(nuEntry) uint16) (uint16, bool) {
+	for _, x := range append([]jlocale.ID{id}, id.Chain()...) {
+		for _, e := range nuEntries[nuStart[x]:nuStart[x+1]] {
+			if e.nu == nu && half(e) != noRec {
+				return half(e), true
+			}
+		}
+	}
+	return 0, false
+}
+
+// currencyOf is Currency.getInstance as DecimalFormatSymbols calls it: only
+// for a locale with a region; the "cu" keyword if it names a currency,
+// else the currency of the region (or of the "rg" override). The result
+// indexes currencyCodes.
+func currencyOf(loc jlocale.Locale) (int, bool) {
+	if loc.Region == "" {
+		return 0, false
+	}
+	if cu := loc.Currency(); len(cu) == 3 {
+		if i, ok := currencyIndex(strings.ToUpper(cu)); ok {
+			return i, true
+		}
+	}
+	region := loc.Region
+	if r, ok := loc.RegionOverride(); ok {
+		region = r
+	}
+	if len(region) != 2 || !isUpper(region[0]) || !isUpper(region[1]) {
+		return 0, false
+	}
+	n := len(currencyRegions) / 2
+	i := sort.Search(n, func(i int) bool { return currencyRegions[2*i:2*i+2] >= region })
+	if i == n || currencyRegions[2*i:2*i+2] != region || regionCurrency[i] == 255 {
+		return 0, false
+	}
+	return int(regionCurrency[i]), true
+}
+
+func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
+
+func currencyIndex(code string) (int, bool) {
+	n := len(currencyCodes) / 3
+	i := sort.Search(n, func(i int) bool { return currencyCodes[3*i:3*i+3] >= code })
+	return i, i < n && currencyCodes[3*i:3*i+3] == code
+}
+
+// currencySymbol is Currency.getSymbol(locale): the nearest symbol listed
+// on id's chain (id first), else the code.
+func currencySymbol(id jlocale.ID, c int) string {
+	for _, x := range append([]jlocale.ID{id}, id.Chain()...) {
+		for _, e := range symbolEntries[symbolStart[x]:symbolStart[x+1]] {
+			if int(e.currency) == c {
+				return str(e.symbol)
+			}
+		}
+	}
+	return currencyCodes[3*c : 3*c+3]
 }

@@ -1,0 +1,87 @@
+// Command errserver serves one failing route and a router 404 through one
+// framework with either its own error handling or zerofault's, each with
+// its defaults, for bench/wrk.sh to measure whole servers side by side:
+//
+//	go run ./bench/errserver -mode echo4-zerofault -addr 127.0.0.1:18100
+//
+// Modes: echo4-default, echo4-zerofault, echo5-default, echo5-zerofault,
+// nethttp-default, nethttp-zerofault. GET /users/42 fails in the handler
+// (a 404 with a message: echo.HTTPError, http.Error, or the equivalent
+// generated exception), any other path is the router's 404.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"net/http"
+	"os"
+
+	echo4 "github.com/labstack/echo/v4"
+	echo5 "github.com/labstack/echo/v5"
+	echo5mw "github.com/labstack/echo/v5/middleware"
+
+	"github.com/zeroport/zerofault/echofault"
+	echofault5 "github.com/zeroport/zerofault/echofault/v5"
+	"github.com/zeroport/zerofault/httpfault"
+	"github.com/zeroport/zerofault/webexc"
+)
+
+func main() {
+	mode := flag.String("mode", "echo4-zerofault", "framework and error handling")
+	addr := flag.String("addr", "127.0.0.1:18100", "address to listen on")
+	flag.Parse()
+	h, err := handler(*mode)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	if err := http.ListenAndServe(*addr, h); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
+
+const message = "No user has id 42."
+
+// failure is the handler's own failure in zerofault's terms.
+func failure() error { return webexc.NewRecordNotFound("UserHandler") }
+
+func handler(mode string) (http.Handler, error) {
+	switch mode {
+	case "echo4-default", "echo4-zerofault":
+		e := echo4.New()
+		e.HideBanner, e.HidePort = true, true
+		fail := func(echo4.Context) error { return echo4.NewHTTPError(http.StatusNotFound, message) }
+		if mode == "echo4-zerofault" {
+			e.HTTPErrorHandler = echofault.ErrorHandler()
+			e.Use(echofault.Recover())
+			fail = func(echo4.Context) error { return failure() }
+		}
+		e.GET("/users/:id", fail)
+		return e, nil
+	case "echo5-default", "echo5-zerofault":
+		e := echo5.New()
+		fail := func(*echo5.Context) error { return echo5.NewHTTPError(http.StatusNotFound, message) }
+		if mode == "echo5-zerofault" {
+			e.HTTPErrorHandler = echofault5.ErrorHandler()
+			e.Use(echofault5.Recover())
+			fail = func(*echo5.Context) error { return failure() }
+		} else {
+			e.Use(echo5mw.Recover())
+		}
+		e.GET("/users/:id", fail)
+		return e, nil
+	case "nethttp-default":
+		mux := http.NewServeMux()
+		mux.HandleFunc("GET /users/{id}", func(w http.ResponseWriter, _ *http.Request) {
+			http.Error(w, message, http.StatusNotFound)
+		})
+		return mux, nil
+	case "nethttp-zerofault":
+		faults := httpfault.New(nil)
+		mux := http.NewServeMux()
+		mux.Handle("GET /users/{id}", faults.HandlerFunc(func(http.ResponseWriter, *http.Request) error { return failure() }))
+		return faults.Middleware(mux), nil
+	}
+	return nil, fmt.Errorf("errserver: unknown mode %q", mode)
+}

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Whole-server error throughput: each framework's own error handling
+# against zerofault's, both with their defaults, on a failing handler
+# route and on the router's 404. The server runs with GOMAXPROCS=1 on
+# core 0, wrk on core 1; runs alternate (default, zerofault, default, …)
+# and the median requests/s of each is reported, with the ratio.
+#
+#	bash bench/wrk.sh            # 3 runs of 5 s per case
+#	RUNS=5 SECONDS_PER_RUN=10 bash bench/wrk.sh
+#
+# Needs wrk (apt-get install wrk). Traffic goes to 127.0.0.1 only, in
+# bounded runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${RUNS:-3}
+SECS=${SECONDS_PER_RUN:-5}
+PORT=${PORT:-18100}
+command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 1; }
+bin="$(mktemp -d)/errserver"
+go build -o "$bin" ./bench/errserver
+
+serve() { # mode → pid of a server ready on $PORT
+  GOMAXPROCS=1 taskset -c 0 "$bin" -mode "$1" -addr "127.0.0.1:$PORT" >/dev/null 2>&1 &
+  local pid=$!
+  for _ in $(seq 50); do
+    curl -s -o /dev/null "http://127.0.0.1:$PORT/" && break
+    sleep 0.1
+  done
+  echo "$pid"
+}
+
+rps() { # path → requests/s
+  taskset -c 1 wrk -t1 -c16 -d"${SECS}s" "http://127.0.0.1:$PORT$1" | awk '/Requests\/sec/ {print $2}'
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; runs: $RUNS × ${SECS}s"
+printf '%-8s %-22s %12s %12s %7s\n' framework route default zerofault ratio
+for fw in echo4 echo5 nethttp; do
+  for route in /users/42 /nowhere; do
+    d=() z=()
+    for _ in $(seq "$RUNS"); do
+      for side in default zerofault; do
+        pid=$(serve "$fw-$side")
+        v=$(rps "$route")
+        kill "$pid"; wait "$pid" 2>/dev/null || true
+        if [ "$side" = default ]; then d+=("$v"); else z+=("$v"); fi
+      done
+    done
+    md=$(printf '%s\n' "${d[@]}" | median)
+    mz=$(printf '%s\n' "${z[@]}" | median)
+    printf '%-8s %-22s %12s %12s %7.2f\n' "$fw" "$route" "$md" "$mz" "$(echo "$mz / $md" | bc -l)"
+  done
+done

@@ -1,0 +1,5 @@
+//go:build race
+
+package grpcfault_test
+
+const raceEnabled = true

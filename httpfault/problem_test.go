@@ -1,0 +1,62 @@
+package httpfault_test
+
+import (
+	"encoding/json"
+	"encoding/xml"
+	"strings"
+	"testing"
+
+	"github.com/zeroport/zerofault/httpfault"
+)
+
+// Types, titles and pointers that need escaping come out escaped, and
+// plain ones as they are, in both problem formats; neither allocates.
+func TestProblemEscapes(t *testing.T) {
+	for _, base := range []string{httpfault.DefaultProblemTypeBase, `https://errors.test/?a=1&b=<"2">/`, "urn:错误:"} {
+		a := &httpfault.Answer{ID: "id-1", Code: -60000, Status: 400, Message: []byte("m"), TypeBase: base,
+			Fields: []httpfault.Field{{Field: `items[2].a<b>&"c'` + "\x01", Rule: "max"}, {Field: "名前", Rule: "required"}}}
+		wantType := base + "60000"
+		wantPointers := []string{`#/items/2/a%3Cb%3E&%22c'%01`, "#/%E5%90%8D%E5%89%8D"}
+
+		var pj struct {
+			Type, Title string
+			Errors      []struct{ Pointer string }
+		}
+		body := httpfault.ProblemJSON{}.Append(nil, a)
+		if err := json.Unmarshal(body, &pj); err != nil {
+			t.Fatalf("%s: %v", body, err)
+		}
+		var px struct {
+			Type   string `xml:"type"`
+			Title  string `xml:"title"`
+			Errors []struct {
+				Pointer string `xml:"pointer"`
+			} `xml:"errors>i"`
+		}
+		xbody := httpfault.ProblemXML{}.Append(nil, a)
+		if err := xml.Unmarshal(xbody, &px); err != nil {
+			t.Fatalf("%s: %v", xbody, err)
+		}
+		for _, got := range []struct {
+			typ, title string
+			pointers   []struct{ Pointer string }
+		}{{pj.Type, pj.Title, pj.Errors}, {px.Type, px.Title, []struct{ Pointer string }(px.Errors)}} {
+			if got.typ != wantType || got.title != "Bad Request" || len(got.pointers) != 2 ||
+				got.pointers[0].Pointer != wantPointers[0] || got.pointers[1].Pointer != wantPointers[1] {
+				t.Errorf("base %q: %+v\n%s\n%s", base, got, body, xbody)
+			}
+		}
+		if strings.ContainsAny(string(body), "<>&") {
+			t.Errorf("JSON with HTML characters unescaped: %s", body)
+		}
+		if !raceEnabled {
+			buf := make([]byte, 0, 4096)
+			if n := testing.AllocsPerRun(50, func() { httpfault.ProblemJSON{}.Append(buf[:0], a) }); n != 0 {
+				t.Errorf("ProblemJSON.Append: %v allocations", n)
+			}
+			if n := testing.AllocsPerRun(50, func() { httpfault.ProblemXML{}.Append(buf[:0], a) }); n != 0 {
+				t.Errorf("ProblemXML.Append: %v allocations", n)
+			}
+		}
+	}
+}
