@@ -12,7 +12,7 @@ import (
 // {"id":"…","code":-60010,"message":"…","info":"…"}, "info" only when the
 // readable text is not blank.
 func (e *WebException) MarshalJSON() ([]byte, error) {
-	return e.AppendJSON(make([]byte, 0, 64+len(e.Message())+len(e.readable))), nil
+	return e.AppendJSON(make([]byte, 0, 64+len(e.Message())+len(e.Readable()))), nil
 }
 
 // AppendJSON appends the JSON form to dst without reflection, for
@@ -21,8 +21,8 @@ func (e *WebException) MarshalJSON() ([]byte, error) {
 // matches what echo's JSON renderer writes.
 func (e *WebException) AppendJSON(dst []byte) []byte {
 	dst = append(dst, `{"id":"`...)
-	if e.id.text != "" {
-		dst = jsontext.AppendEscaped(dst, e.id.text)
+	if e.id.text != nil {
+		dst = jsontext.AppendEscaped(dst, *e.id.text)
 	} else {
 		dst = faultid.AppendHex(dst, e.id.n)
 	}
@@ -30,9 +30,9 @@ func (e *WebException) AppendJSON(dst []byte) []byte {
 	dst = strconv.AppendInt(dst, int64(e.Code()), 10)
 	dst = append(dst, `,"message":"`...)
 	dst = jsontext.AppendEscaped(dst, e.Message())
-	if strings.TrimSpace(e.readable) != "" {
+	if readable := e.Readable(); strings.TrimSpace(readable) != "" {
 		dst = append(dst, `","info":"`...)
-		dst = jsontext.AppendEscaped(dst, e.readable)
+		dst = jsontext.AppendEscaped(dst, readable)
 	}
 	return append(dst, `"}`...)
 }

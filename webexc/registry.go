@@ -110,12 +110,15 @@ func Rebuild(r Remote) error {
 	if !known {
 		class = &Class{Class: zero.Class{Name: "WebException", Family: zero.FamilyWeb, Code: r.Code}}
 	}
-	w := WebException{ZeroRunException: zero.MakeRunMessage(&class.Class, target, r.Message), status: r.Status, readable: r.Readable}
+	w := WebException{ZeroRunException: zero.MakeRunMessage(&class.Class, target, r.Message), status: r.Status}
+	if r.Readable != "" {
+		w.setReadable(r.Readable) // else Readable finds no snapshot: ""
+	}
 	if w.status == 0 {
 		w.status = cmp.Or(class.Status, DefaultStatus)
 	}
-	w.id.text = r.ID
-	if w.id.text == "" {
+	w.id.set(r.ID)
+	if w.id.text == nil {
 		w.id = newID()
 	}
 	if r.Cause != nil {

@@ -27,6 +27,7 @@ package webexc
 import (
 	"net/http"
 	"strings"
+	"sync/atomic"
 
 	"github.com/zeroport/zerofault/zero"
 	"github.com/zeroport/zerofault/zero/catalog"
@@ -47,28 +48,48 @@ type Class struct {
 //
 // Build, configure (SetStatus, SetReadable, SetID, SetCause) and then
 // return it; it is not safe to modify once shared between goroutines.
+// Reading it (Message, Readable, Error, AppendJSON) from several
+// goroutines is safe: its texts are formatted on the first read, from the
+// catalog snapshot of its construction, and kept.
 type WebException struct {
 	zero.ZeroRunException
-	status   int
-	readable string
-	id       id
+	status int
+	id     id
+
+	// readable holds the readable text, a *string: given by SetReadable
+	// or Rebuild, else formatted on the first Readable from the readable
+	// overlay of the exception's catalog snapshot (see zero's fault for
+	// why an atomic.Value).
+	readable atomic.Value
 }
 
-// Make returns the WebException part of an exception of class: its
-// message and readable text are formatted from the catalog in force.
-// Generated constructors embed its result.
+// noReadable is stored for an exception without readable text.
+var noReadable = new(string)
+
+// Make returns the WebException part of an exception of class, for a
+// type that embeds it. Its message and readable text are formatted when
+// first asked for, from the catalog in force now. (Generated constructors
+// use Init.)
 func Make(class *Class, target zero.Target, params []any) WebException {
-	cat := catalog.Current()
-	e := WebException{ZeroRunException: zero.MakeRunIn(cat, &class.Class, target, params), status: class.Status, id: newID()}
-	if e.status == 0 {
-		e.status = DefaultStatus
+	return WebException{ZeroRunException: zero.MakeRun(&class.Class, target, params), status: statusOf(class), id: newID()}
+}
+
+// Init sets *w, a zero value inside an exception just allocated, to the
+// WebException part of an exception of class whose params args keeps
+// typed (see zero.Args; nil: none), as Make does. Generated constructors
+// call it, so that an exception that is made, tested and dropped costs
+// its one allocation and no copy.
+func Init(w *WebException, class *Class, target zero.Target, args zero.Args) {
+	zero.InitRun(&w.ZeroRunException, &class.Class, target, args)
+	w.status, w.id = statusOf(class), newID()
+}
+
+// statusOf returns the status of class's exceptions.
+func statusOf(class *Class) int {
+	if class.Status == 0 {
+		return DefaultStatus
 	}
-	if entry, ok := cat.Readable(class.Code); ok {
-		if text, err := entry.Format(params...); err == nil {
-			e.readable = text
-		}
-	}
-	return e
+	return class.Status
 }
 
 // New returns a WebException of code: the family's base, not a
@@ -77,13 +98,37 @@ func Make(class *Class, target zero.Target, params []any) WebException {
 // registers itself), else the one its template names, as Zero's do
 // ("(404) - …"), else DefaultStatus.
 func New(target zero.Target, code int, params ...any) *WebException {
-	e := Make(&Class{Class: zero.Class{Name: "WebException", Family: zero.FamilyWeb, Code: code}}, target, params)
+	class := &Class{Class: zero.Class{Name: "WebException", Family: zero.FamilyWeb, Code: code}}
+	e := &WebException{ZeroRunException: zero.MakeRun(&class.Class, target, params), status: DefaultStatus, id: newID()}
 	if r, ok := Lookup(code); ok && r.Class.Status != 0 {
 		e.status = r.Class.Status
+	} else if s, ok := templateStatus(zero.Snapshot(e), code); ok {
+		e.status = s
 	} else if s, ok := zero.StatusPrefix(e.Message()); ok {
 		e.status = s
 	}
-	return &e
+	return e
+}
+
+// templateStatus returns the status the template of code names in its
+// first five characters, "(404)", read from its source when formatting
+// cannot change them; it reports false when it cannot tell without
+// formatting (a placeholder or a quote among them) or there is no
+// template.
+func templateStatus(cat *catalog.Catalog, code int) (int, bool) {
+	entry, ok := cat.Lookup(code)
+	if !ok {
+		return 0, false
+	}
+	src := entry.Source()
+	head := src[:min(5, len(src))]
+	if strings.ContainsAny(head, `{'\`) {
+		return 0, false
+	}
+	if s, ok := zero.StatusPrefix(src); ok {
+		return s, true
+	}
+	return DefaultStatus, true
 }
 
 // Status returns the HTTP status the exception is answered with.
@@ -94,8 +139,33 @@ func (e *WebException) Status() int { return e.status }
 // and any library that asks an error for its status get the right one.
 func (e *WebException) StatusCode() int { return e.status }
 
-// Readable returns the text for end users, "" when there is none.
-func (e *WebException) Readable() string { return e.readable }
+// Readable returns the text for end users, "" when there is none: the
+// readable text of the code in the catalog snapshot of the exception's
+// construction, formatted with its params on the first call, unless
+// SetReadable or Rebuild gave one.
+func (e *WebException) Readable() string {
+	if p, ok := e.readable.Load().(*string); ok {
+		return *p
+	}
+	text := noReadable
+	if cat := zero.Snapshot(e); cat != nil {
+		if entry, ok := cat.Readable(e.Code()); ok {
+			if s, err := entry.Format(e.Params()...); err == nil && s != "" {
+				text = &s
+			}
+		}
+	}
+	if !e.readable.CompareAndSwap(nil, text) {
+		return *e.readable.Load().(*string)
+	}
+	return *text
+}
+
+// setReadable gives the readable text as written.
+func (e *WebException) setReadable(text string) {
+	e.readable = atomic.Value{}
+	e.readable.Store(&text)
+}
 
 // ID returns the exception's id: unique within the process, and unlikely
 // to repeat across processes, unless SetID replaced it.
@@ -117,21 +187,21 @@ func (e *WebException) SetStatus(status int) *WebException {
 // kept as written. Text that is fixed belongs in a readable overlay,
 // where it is compiled once at load.
 func (e *WebException) SetReadable(text string) *WebException {
-	e.readable = text
 	if strings.ContainsRune(text, '{') || strings.ContainsRune(text, '\'') {
 		if t, err := catalog.Compile(catalog.Current().Locale(), text); err == nil {
 			if s, err := t.Format(e.Params()...); err == nil {
-				e.readable = s
+				text = s
 			}
 		}
 	}
+	e.setReadable(text)
 	return e
 }
 
 // SetID replaces the id, e.g. with the request id a gateway assigned;
 // SetID("") restores the generated one.
 func (e *WebException) SetID(text string) *WebException {
-	e.id.text = text
+	e.id.set(text)
 	return e
 }
 
