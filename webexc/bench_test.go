@@ -97,3 +97,16 @@ func BenchmarkCreateAndTest(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkCreateAndRender creates a generated exception and renders it
+// once, as an error handler does: its JSON body, then its log line. The
+// laziness must not make the errors that are rendered dearer.
+func BenchmarkCreateAndRender(b *testing.B) {
+	b.ReportAllocs()
+	buf := make([]byte, 0, 512)
+	for b.Loop() {
+		e := webexc.NewServiceNotFound("UserHandler", "/api/users/42", "GET")
+		sink = e.AppendJSON(buf[:0])
+		sink = append(sink[:0], e.Error()...)
+	}
+}

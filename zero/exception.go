@@ -319,8 +319,11 @@ func (f *fault) ClassName() string { return f.class.Name }
 
 // Error returns Zero's log form: "[ ERR-60007 ] ( UserHandler ) Web Error: <message>".
 func (f *fault) Error() string {
-	var head [128]byte
-	return string(AppendLogPrefix(head[:0], f.class, f.target)) + f.message()
+	// Most log lines fit: then the one allocation is the string (and the
+	// message, if it was not formatted yet).
+	var buf [256]byte
+	b := AppendLogPrefix(buf[:0], f.class, f.target)
+	return string(append(b, f.message()...))
 }
 
 // Unwrap returns the cause given with SetCause. When the catalog had no
