@@ -3,6 +3,7 @@ package webexc_test
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -30,12 +31,19 @@ func TestNothingFormattedUntilAsked(t *testing.T) {
 	if got := n.Load(); got != 0 {
 		t.Fatalf("making and testing the exception formatted a param %d times", got)
 	}
-	if e.Message() != "(409) - Order A-7 is locked by alice" || e.Readable() != "Order A-7 is being edited." {
-		t.Errorf("texts %q, %q", e.Message(), e.Readable())
+	// The message is formatted once and kept; the readable text, on each
+	// read.
+	if e.Message() != "(409) - Order A-7 is locked by alice" || e.Message() != e.Error()[len(e.Error())-len(e.Message()):] {
+		t.Errorf("Message %q, Error %q", e.Message(), e.Error())
 	}
-	_, _, _ = e.Error(), e.AppendJSON(nil), e.Readable()
-	if got := n.Load(); got != 2 {
-		t.Errorf("formatted %d times, want twice: once per text", got)
+	if got := n.Load(); got != 1 {
+		t.Errorf("message formatted %d times, want once", got)
+	}
+	if e.Readable() != "Order A-7 is being edited." || !strings.Contains(string(e.AppendJSON(nil)), `"info":"Order A-7 is being edited."`) {
+		t.Errorf("Readable %q, JSON %s", e.Readable(), e.AppendJSON(nil))
+	}
+	if got := n.Load(); got != 1+2 {
+		t.Errorf("formatted %d times, want 3: the message once, the readable text per read", got)
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/zeroport/zerofault/internal/faultid"
 	"github.com/zeroport/zerofault/zero"
 )
 
@@ -110,16 +111,14 @@ func Rebuild(r Remote) error {
 	if !known {
 		class = &Class{Class: zero.Class{Name: "WebException", Family: zero.FamilyWeb, Code: r.Code}}
 	}
-	w := WebException{ZeroRunException: zero.MakeRunMessage(&class.Class, target, r.Message), status: r.Status}
-	if r.Readable != "" {
-		w.setReadable(r.Readable) // else Readable finds no snapshot: ""
+	w := WebException{ZeroRunException: zero.MakeRunMessage(&class.Class, target, r.Message), status: r.Status, id: faultid.Next()}
+	if r.Readable != "" || r.ID != "" {
+		// Without them, a message given as written has no snapshot to
+		// read a readable text from, and the generated id serves.
+		w.given = &given{readable: r.Readable, hasReadable: true, id: r.ID}
 	}
 	if w.status == 0 {
 		w.status = cmp.Or(class.Status, DefaultStatus)
-	}
-	w.id.set(r.ID)
-	if w.id.text == nil {
-		w.id = newID()
 	}
 	if r.Cause != nil {
 		w.SetCause(r.Cause)

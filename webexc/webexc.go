@@ -27,8 +27,8 @@ package webexc
 import (
 	"net/http"
 	"strings"
-	"sync/atomic"
 
+	"github.com/zeroport/zerofault/internal/faultid"
 	"github.com/zeroport/zerofault/zero"
 	"github.com/zeroport/zerofault/zero/catalog"
 )
@@ -49,29 +49,21 @@ type Class struct {
 // Build, configure (SetStatus, SetReadable, SetID, SetCause) and then
 // return it; it is not safe to modify once shared between goroutines.
 // Reading it (Message, Readable, Error, AppendJSON) from several
-// goroutines is safe: its texts are formatted on the first read, from the
-// catalog snapshot of its construction, and kept.
+// goroutines is safe: its texts are formatted when read, from the catalog
+// snapshot of its construction, the message once and then kept.
 type WebException struct {
 	zero.ZeroRunException
 	status int
-	id     id
-
-	// readable holds the readable text, a *string: given by SetReadable
-	// or Rebuild, else formatted on the first Readable from the readable
-	// overlay of the exception's catalog snapshot (see zero's fault for
-	// why an atomic.Value).
-	readable atomic.Value
+	id     uint64 // from package faultid
+	given  *given // nil unless SetReadable, SetID or Rebuild gave a text
 }
-
-// noReadable is stored for an exception without readable text.
-var noReadable = new(string)
 
 // Make returns the WebException part of an exception of class, for a
 // type that embeds it. Its message and readable text are formatted when
 // first asked for, from the catalog in force now. (Generated constructors
 // use Init.)
 func Make(class *Class, target zero.Target, params []any) WebException {
-	return WebException{ZeroRunException: zero.MakeRun(&class.Class, target, params), status: statusOf(class), id: newID()}
+	return WebException{ZeroRunException: zero.MakeRun(&class.Class, target, params), status: statusOf(class), id: faultid.Next()}
 }
 
 // Init sets *w, a zero value inside an exception just allocated, to the
@@ -81,7 +73,7 @@ func Make(class *Class, target zero.Target, params []any) WebException {
 // its one allocation and no copy.
 func Init(w *WebException, class *Class, target zero.Target, args zero.Args) {
 	zero.InitRun(&w.ZeroRunException, &class.Class, target, args)
-	w.status, w.id = statusOf(class), newID()
+	w.status, w.id = statusOf(class), faultid.Next()
 }
 
 // statusOf returns the status of class's exceptions.
@@ -99,7 +91,7 @@ func statusOf(class *Class) int {
 // ("(404) - …"), else DefaultStatus.
 func New(target zero.Target, code int, params ...any) *WebException {
 	class := &Class{Class: zero.Class{Name: "WebException", Family: zero.FamilyWeb, Code: code}}
-	e := &WebException{ZeroRunException: zero.MakeRun(&class.Class, target, params), status: DefaultStatus, id: newID()}
+	e := &WebException{ZeroRunException: zero.MakeRun(&class.Class, target, params), status: DefaultStatus, id: faultid.Next()}
 	if r, ok := Lookup(code); ok && r.Class.Status != 0 {
 		e.status = r.Class.Status
 	} else if s, ok := templateStatus(zero.Snapshot(e), code); ok {
@@ -141,35 +133,55 @@ func (e *WebException) StatusCode() int { return e.status }
 
 // Readable returns the text for end users, "" when there is none: the
 // readable text of the code in the catalog snapshot of the exception's
-// construction, formatted with its params on the first call, unless
-// SetReadable or Rebuild gave one.
+// construction, formatted with its params, unless SetReadable or Rebuild
+// gave one. It is formatted on each call (AppendJSON formats it straight
+// into its buffer): an exception is rendered once, as a rule.
 func (e *WebException) Readable() string {
-	if p, ok := e.readable.Load().(*string); ok {
-		return *p
+	if g := e.given; g != nil && g.hasReadable {
+		return g.readable
 	}
-	text := noReadable
-	if cat := zero.Snapshot(e); cat != nil {
-		if entry, ok := cat.Readable(e.Code()); ok {
-			if s, err := entry.Format(e.Params()...); err == nil && s != "" {
-				text = &s
-			}
-		}
+	entry, ok := e.readableEntry()
+	if !ok {
+		return ""
 	}
-	if !e.readable.CompareAndSwap(nil, text) {
-		return *e.readable.Load().(*string)
+	s, err := entry.Format(e.Params()...)
+	if err != nil {
+		return ""
 	}
-	return *text
+	return s
+}
+
+// appendReadable appends the readable text (see Readable) to dst.
+func (e *WebException) appendReadable(dst []byte) []byte {
+	if g := e.given; g != nil && g.hasReadable {
+		return append(dst, g.readable...)
+	}
+	entry, ok := e.readableEntry()
+	if !ok {
+		return dst
+	}
+	out, err := entry.AppendFormat(dst, e.Params()...)
+	if err != nil {
+		return dst
+	}
+	return out
+}
+
+// readableEntry returns the readable text of the code in the exception's
+// catalog snapshot.
+func (e *WebException) readableEntry() (catalog.Entry, bool) {
+	cat := zero.Snapshot(e)
+	if cat == nil {
+		return catalog.Entry{}, false
+	}
+	return cat.Readable(e.Code())
 }
 
 // setReadable gives the readable text as written.
 func (e *WebException) setReadable(text string) {
-	e.readable = atomic.Value{}
-	e.readable.Store(&text)
+	g := e.give()
+	g.readable, g.hasReadable = text, true
 }
-
-// ID returns the exception's id: unique within the process, and unlikely
-// to repeat across processes, unless SetID replaced it.
-func (e *WebException) ID() string { return e.id.String() }
 
 // SetStatus sets the HTTP status, as Zero's setStatus does. A message
 // that starts with a status, as Zero's templates do ("(400) - …"), is
@@ -195,13 +207,6 @@ func (e *WebException) SetReadable(text string) *WebException {
 		}
 	}
 	e.setReadable(text)
-	return e
-}
-
-// SetID replaces the id, e.g. with the request id a gateway assigned;
-// SetID("") restores the generated one.
-func (e *WebException) SetID(text string) *WebException {
-	e.id.set(text)
 	return e
 }
 

@@ -462,6 +462,11 @@ func HasCode(err error, code int) bool {
 	if code == 0 {
 		return false
 	}
+	// The commonest case, a predicate asked of the exception itself,
+	// answers without starting a walk.
+	if f, ok := err.(interface{ zeroFault() *fault }); ok && f.zeroFault().class.Code == code {
+		return true
+	}
 	for e := range errtree.All(err) {
 		if f, ok := e.(interface{ zeroFault() *fault }); ok && f.zeroFault().class.Code == code {
 			return true
