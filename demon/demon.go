@@ -13,11 +13,19 @@ import "github.com/zeroport/zerofault/zero"
 // with errors.As(err, &d) where d is a *DemonException.
 type DemonException struct{ zero.ZeroException }
 
-// Make returns the DemonException part of an exception of class, with its
-// message formatted from the catalog in force. Generated constructors
-// embed its result.
+// Make returns the DemonException part of an exception of class, whose
+// message is formatted, when asked for, from the catalog in force now,
+// for a type that embeds it. (Generated constructors use Init.)
 func Make(class *zero.Class, target zero.Target, params []any) DemonException {
 	return DemonException{zero.MakeChecked(class, target, params)}
+}
+
+// Init sets *e, a zero value inside an exception just allocated, to
+// the DemonException part of an exception of class whose params args keeps
+// typed (see zero.Args; nil: none), as Make does. Generated constructors
+// call it.
+func Init(e *DemonException, class *zero.Class, target zero.Target, args zero.Args) {
+	zero.InitChecked(&e.ZeroException, class, target, args)
 }
 
 // New returns a DemonException of code for a code that has no generated

@@ -28,14 +28,28 @@ var (
 
 // ClusterConflictException is Zero's ClusterConflictException (code -10004).
 // The Vert.x cluster setup contradicts what the configuration file declares.
-type ClusterConflictException struct{ DemonException }
+type ClusterConflictException struct {
+	DemonException
+	args argsClusterConflict
+}
+
+// argsClusterConflict keeps the params of NewClusterConflict as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsClusterConflict struct {
+	name, options string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsClusterConflict) Params() []any { return []any{a.name, a.options} }
 
 // NewClusterConflict returns a new ClusterConflictException raised in
 // target, with name as {0} and options as {1} of its template
 //
 //	(V) - The cluster settings conflict with the configuration of Vert.x instance "{0}": {1}
 func NewClusterConflict(target zero.Target, name, options string) *ClusterConflictException {
-	return &ClusterConflictException{Make(classClusterConflict, target, []any{name, options})}
+	e := &ClusterConflictException{args: argsClusterConflict{name, options}}
+	Init(&e.DemonException, classClusterConflict, target, &e.args)
+	return e
 }
 
 // IsClusterConflict reports whether err is, or wraps, an exception of code
@@ -47,14 +61,30 @@ func IsClusterConflict(err error) bool {
 
 // DataTypeWrongException is Zero's DataTypeWrongException (code -10003). A
 // field of a JSON object holds a value of an unexpected type.
-type DataTypeWrongException struct{ DemonException }
+type DataTypeWrongException struct {
+	DemonException
+	args argsDataTypeWrong
+}
+
+// argsDataTypeWrong keeps the params of NewDataTypeWrong as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsDataTypeWrong struct {
+	field        string
+	value        any
+	expectedType string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsDataTypeWrong) Params() []any { return []any{a.field, a.value, a.expectedType} }
 
 // NewDataTypeWrong returns a new DataTypeWrongException raised in target,
 // with field as {0}, value as {1} and expectedType as {2} of its template
 //
 //	(V) - Field "{0}" holds the value {1}, which is not of the expected type {2}.
 func NewDataTypeWrong(target zero.Target, field string, value any, expectedType string) *DataTypeWrongException {
-	return &DataTypeWrongException{Make(classDataTypeWrong, target, []any{field, value, expectedType})}
+	e := &DataTypeWrongException{args: argsDataTypeWrong{field, value, expectedType}}
+	Init(&e.DemonException, classDataTypeWrong, target, &e.args)
+	return e
 }
 
 // IsDataTypeWrong reports whether err is, or wraps, an exception of code
@@ -66,14 +96,29 @@ func IsDataTypeWrong(err error) bool {
 
 // ForbiddenFieldException is Zero's ForbiddenFieldException (code -10006). A
 // JSON object carries a field that is not supported there.
-type ForbiddenFieldException struct{ DemonException }
+type ForbiddenFieldException struct {
+	DemonException
+	args argsForbiddenField
+}
+
+// argsForbiddenField keeps the params of NewForbiddenField as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsForbiddenField struct {
+	data  any
+	field string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsForbiddenField) Params() []any { return []any{a.data, a.field} }
 
 // NewForbiddenField returns a new ForbiddenFieldException raised in target,
 // with data as {0} and field as {1} of its template
 //
 //	(V) - The data {0} contains the field "{1}", which is not allowed here.
 func NewForbiddenField(target zero.Target, data any, field string) *ForbiddenFieldException {
-	return &ForbiddenFieldException{Make(classForbiddenField, target, []any{data, field})}
+	e := &ForbiddenFieldException{args: argsForbiddenField{data, field}}
+	Init(&e.DemonException, classForbiddenField, target, &e.args)
+	return e
 }
 
 // IsForbiddenField reports whether err is, or wraps, an exception of code
@@ -86,14 +131,29 @@ func IsForbiddenField(err error) bool {
 // JObjectElementException is Zero's JObjectElementException (code -10001).
 // An element of a JSON array that may hold only JSON objects is something
 // else.
-type JObjectElementException struct{ DemonException }
+type JObjectElementException struct {
+	DemonException
+	args argsJObjectElement
+}
+
+// argsJObjectElement keeps the params of NewJObjectElement as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsJObjectElement struct {
+	index int
+	value any
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsJObjectElement) Params() []any { return []any{a.index, a.value} }
 
 // NewJObjectElement returns a new JObjectElementException raised in target,
 // with index as {0} and value as {1} of its template
 //
 //	(V) - Every element of the array must be a JSON object, but the element at index {0} is {1}.
 func NewJObjectElement(target zero.Target, index int, value any) *JObjectElementException {
-	return &JObjectElementException{Make(classJObjectElement, target, []any{index, value})}
+	e := &JObjectElementException{args: argsJObjectElement{index, value}}
+	Init(&e.DemonException, classJObjectElement, target, &e.args)
+	return e
 }
 
 // IsJObjectElement reports whether err is, or wraps, an exception of code
@@ -105,14 +165,29 @@ func IsJObjectElement(err error) bool {
 
 // RequiredFieldException is Zero's RequiredFieldException (code -10002). A
 // JSON object lacks a field that has to be present.
-type RequiredFieldException struct{ DemonException }
+type RequiredFieldException struct {
+	DemonException
+	args argsRequiredField
+}
+
+// argsRequiredField keeps the params of NewRequiredField as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsRequiredField struct {
+	data  any
+	field string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsRequiredField) Params() []any { return []any{a.data, a.field} }
 
 // NewRequiredField returns a new RequiredFieldException raised in target,
 // with data as {0} and field as {1} of its template
 //
 //	(V) - The required field "{1}" is missing from the data {0}.
 func NewRequiredField(target zero.Target, data any, field string) *RequiredFieldException {
-	return &RequiredFieldException{Make(classRequiredField, target, []any{data, field})}
+	e := &RequiredFieldException{args: argsRequiredField{data, field}}
+	Init(&e.DemonException, classRequiredField, target, &e.args)
+	return e
 }
 
 // IsRequiredField reports whether err is, or wraps, an exception of code
@@ -124,14 +199,28 @@ func IsRequiredField(err error) bool {
 
 // ServerConfigException is Zero's ServerConfigException (code -30001).
 // vertx.yml declares an invalid server node.
-type ServerConfigException struct{ DemonException }
+type ServerConfigException struct {
+	DemonException
+	args argsServerConfig
+}
+
+// argsServerConfig keeps the params of NewServerConfig as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsServerConfig struct {
+	config string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsServerConfig) Params() []any { return []any{a.config} }
 
 // NewServerConfig returns a new ServerConfigException raised in target, with
 // config as {0} of its template
 //
 //	The server section of vertx.yml is missing or invalid: {0}
 func NewServerConfig(target zero.Target, config string) *ServerConfigException {
-	return &ServerConfigException{Make(classServerConfig, target, []any{config})}
+	e := &ServerConfigException{args: argsServerConfig{config}}
+	Init(&e.DemonException, classServerConfig, target, &e.args)
+	return e
 }
 
 // IsServerConfig reports whether err is, or wraps, an exception of code

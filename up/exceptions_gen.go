@@ -160,14 +160,28 @@ var (
 
 // AccessProxyException is Zero's AccessProxyException (code -40010). A Java
 // class or method Zero has to call is not public.
-type AccessProxyException struct{ UpException }
+type AccessProxyException struct {
+	UpException
+	args argsAccessProxy
+}
+
+// argsAccessProxy keeps the params of NewAccessProxy as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsAccessProxy struct {
+	typeName string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsAccessProxy) Params() []any { return []any{a.typeName} }
 
 // NewAccessProxy returns a new AccessProxyException raised in target, with
 // typeName as {0} of its template
 //
 //	Class {0} or the method being called is not public, so it cannot be accessed.
 func NewAccessProxy(target zero.Target, typeName string) *AccessProxyException {
-	return &AccessProxyException{Make(classAccessProxy, target, []any{typeName})}
+	e := &AccessProxyException{args: argsAccessProxy{typeName}}
+	Init(&e.UpException, classAccessProxy, target, &e.args)
+	return e
 }
 
 // IsAccessProxy reports whether err is, or wraps, an exception of code
@@ -180,14 +194,28 @@ func IsAccessProxy(err error) bool {
 // ActSpecificationException is Zero's ActSpecificationException (code
 // -40064). The batch or single mode of the called method does not fit the
 // data passed to it.
-type ActSpecificationException struct{ UpException }
+type ActSpecificationException struct {
+	UpException
+	args argsActSpecification
+}
+
+// argsActSpecification keeps the params of NewActSpecification as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsActSpecification struct {
+	batch bool
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsActSpecification) Params() []any { return []any{a.batch} }
 
 // NewActSpecification returns a new ActSpecificationException raised in
 // target, with batch as {0} of its template
 //
 //	The action does not match its data: the batch flag is {0}, but the called method expects the other mode.
 func NewActSpecification(target zero.Target, batch bool) *ActSpecificationException {
-	return &ActSpecificationException{Make(classActSpecification, target, []any{batch})}
+	e := &ActSpecificationException{args: argsActSpecification{batch}}
+	Init(&e.UpException, classActSpecification, target, &e.args)
+	return e
 }
 
 // IsActSpecification reports whether err is, or wraps, an exception of code
@@ -199,14 +227,28 @@ func IsActSpecification(err error) bool {
 
 // AddressWrongException is Zero's AddressWrongException (code -40012). An
 // @Address is only half configured: its agent or its worker is missing.
-type AddressWrongException struct{ UpException }
+type AddressWrongException struct {
+	UpException
+	args argsAddressWrong
+}
+
+// argsAddressWrong keeps the params of NewAddressWrong as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsAddressWrong struct {
+	address, typeName, method string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsAddressWrong) Params() []any { return []any{a.address, a.typeName, a.method} }
 
 // NewAddressWrong returns a new AddressWrongException raised in target, with
 // address as {0}, typeName as {1} and method as {2} of its template
 //
 //	The event bus address {0} declared on method {2} of {1} has no counterpart; each @Address needs both an agent and a worker.
 func NewAddressWrong(target zero.Target, address, typeName, method string) *AddressWrongException {
-	return &AddressWrongException{Make(classAddressWrong, target, []any{address, typeName, method})}
+	e := &AddressWrongException{args: argsAddressWrong{address, typeName, method}}
+	Init(&e.UpException, classAddressWrong, target, &e.args)
+	return e
 }
 
 // IsAddressWrong reports whether err is, or wraps, an exception of code
@@ -218,7 +260,21 @@ func IsAddressWrong(err error) bool {
 
 // AgentDuplicatedException is Zero's AgentDuplicatedException (code -40004).
 // More than one agent is defined for the same server type.
-type AgentDuplicatedException struct{ UpException }
+type AgentDuplicatedException struct {
+	UpException
+	args argsAgentDuplicated
+}
+
+// argsAgentDuplicated keeps the params of NewAgentDuplicated as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsAgentDuplicated struct {
+	serverType string
+	count      int
+	agents     []string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsAgentDuplicated) Params() []any { return []any{a.serverType, a.count, a.agents} }
 
 // NewAgentDuplicated returns a new AgentDuplicatedException raised in
 // target, with serverType as {0}, count as {1} and agents as {2} of its
@@ -226,7 +282,9 @@ type AgentDuplicatedException struct{ UpException }
 //
 //	Server type {0} may have only one agent, but {1} were found: {2}
 func NewAgentDuplicated(target zero.Target, serverType string, count int, agents []string) *AgentDuplicatedException {
-	return &AgentDuplicatedException{Make(classAgentDuplicated, target, []any{serverType, count, agents})}
+	e := &AgentDuplicatedException{args: argsAgentDuplicated{serverType, count, agents}}
+	Init(&e.UpException, classAgentDuplicated, target, &e.args)
+	return e
 }
 
 // IsAgentDuplicated reports whether err is, or wraps, an exception of code
@@ -239,7 +297,20 @@ func IsAgentDuplicated(err error) bool {
 // AnnotationRepeatException is Zero's AnnotationRepeatException (code
 // -40029). A metadata annotation occurs a different number of times than
 // expected.
-type AnnotationRepeatException struct{ UpException }
+type AnnotationRepeatException struct {
+	UpException
+	args argsAnnotationRepeat
+}
+
+// argsAnnotationRepeat keeps the params of NewAnnotationRepeat as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsAnnotationRepeat struct {
+	method, annotation string
+	occurs             int
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsAnnotationRepeat) Params() []any { return []any{a.method, a.annotation, a.occurs} }
 
 // NewAnnotationRepeat returns a new AnnotationRepeatException raised in
 // target, with method as {0}, annotation as {1} and occurs as {2} of its
@@ -247,7 +318,9 @@ type AnnotationRepeatException struct{ UpException }
 //
 //	Annotation {1} appears {2} times on method {0}, more often than allowed.
 func NewAnnotationRepeat(target zero.Target, method, annotation string, occurs int) *AnnotationRepeatException {
-	return &AnnotationRepeatException{Make(classAnnotationRepeat, target, []any{method, annotation, occurs})}
+	e := &AnnotationRepeatException{args: argsAnnotationRepeat{method, annotation, occurs}}
+	Init(&e.UpException, classAnnotationRepeat, target, &e.args)
+	return e
 }
 
 // IsAnnotationRepeat reports whether err is, or wraps, an exception of code
@@ -259,14 +332,28 @@ func IsAnnotationRepeat(err error) bool {
 
 // AsyncSignatureException is Zero's AsyncSignatureException (code -40018).
 // In asynchronous mode a method is declared with a synchronous signature.
-type AsyncSignatureException struct{ UpException }
+type AsyncSignatureException struct {
+	UpException
+	args argsAsyncSignature
+}
+
+// argsAsyncSignature keeps the params of NewAsyncSignature as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsAsyncSignature struct {
+	returnType, paramType string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsAsyncSignature) Params() []any { return []any{a.returnType, a.paramType} }
 
 // NewAsyncSignature returns a new AsyncSignatureException raised in target,
 // with returnType as {0} and paramType as {1} of its template
 //
 //	A method returning {0} with parameter type {1} does not have a valid asynchronous signature.
 func NewAsyncSignature(target zero.Target, returnType, paramType string) *AsyncSignatureException {
-	return &AsyncSignatureException{Make(classAsyncSignature, target, []any{returnType, paramType})}
+	e := &AsyncSignatureException{args: argsAsyncSignature{returnType, paramType}}
+	Init(&e.UpException, classAsyncSignature, target, &e.args)
+	return e
 }
 
 // IsAsyncSignature reports whether err is, or wraps, an exception of code
@@ -278,14 +365,28 @@ func IsAsyncSignature(err error) bool {
 
 // ChannelMultiException is Zero's ChannelMultiException (code -40042). A
 // method carries both @Address and @Ipc, which exclude each other.
-type ChannelMultiException struct{ UpException }
+type ChannelMultiException struct {
+	UpException
+	args argsChannelMulti
+}
+
+// argsChannelMulti keeps the params of NewChannelMulti as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsChannelMulti struct {
+	method string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsChannelMulti) Params() []any { return []any{a.method} }
 
 // NewChannelMulti returns a new ChannelMultiException raised in target, with
 // method as {0} of its template
 //
 //	Method {0} uses both @Address and @Ipc; choose one of the two channels.
 func NewChannelMulti(target zero.Target, method string) *ChannelMultiException {
-	return &ChannelMultiException{Make(classChannelMulti, target, []any{method})}
+	e := &ChannelMultiException{args: argsChannelMulti{method}}
+	Init(&e.UpException, classChannelMulti, target, &e.args)
+	return e
 }
 
 // IsChannelMulti reports whether err is, or wraps, an exception of code
@@ -304,7 +405,9 @@ type CommandMissingException struct{ UpException }
 //
 //	No console command was entered.
 func NewCommandMissing(target zero.Target) *CommandMissingException {
-	return &CommandMissingException{Make(classCommandMissing, target, nil)}
+	e := &CommandMissingException{}
+	Init(&e.UpException, classCommandMissing, target, nil)
+	return e
 }
 
 // IsCommandMissing reports whether err is, or wraps, an exception of code
@@ -316,7 +419,20 @@ func IsCommandMissing(err error) bool {
 
 // CommandParseException is Zero's CommandParseException (code -40071). A
 // command typed into the console cannot be parsed.
-type CommandParseException struct{ UpException }
+type CommandParseException struct {
+	UpException
+	args argsCommandParse
+}
+
+// argsCommandParse keeps the params of NewCommandParse as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsCommandParse struct {
+	input    string
+	parseErr error
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsCommandParse) Params() []any { return []any{a.input, a.parseErr} }
 
 // NewCommandParse returns a new CommandParseException raised in target, with
 // input as {0} and parseErr as {1} of its template
@@ -326,7 +442,8 @@ type CommandParseException struct{ UpException }
 // parseErr also becomes the exception's cause (Unwrap), so errors.Is and
 // errors.As reach it.
 func NewCommandParse(target zero.Target, input string, parseErr error) *CommandParseException {
-	e := &CommandParseException{Make(classCommandParse, target, []any{input, parseErr})}
+	e := &CommandParseException{args: argsCommandParse{input, parseErr}}
+	Init(&e.UpException, classCommandParse, target, &e.args)
 	e.SetCause(parseErr)
 	return e
 }
@@ -340,14 +457,28 @@ func IsCommandParse(err error) bool {
 
 // CommandUnknownException is Zero's CommandUnknownException (code -40073). A
 // console command is not recognized.
-type CommandUnknownException struct{ UpException }
+type CommandUnknownException struct {
+	UpException
+	args argsCommandUnknown
+}
+
+// argsCommandUnknown keeps the params of NewCommandUnknown as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsCommandUnknown struct {
+	command string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsCommandUnknown) Params() []any { return []any{a.command} }
 
 // NewCommandUnknown returns a new CommandUnknownException raised in target,
 // with command as {0} of its template
 //
 //	The console command "{0}" is unknown.
 func NewCommandUnknown(target zero.Target, command string) *CommandUnknownException {
-	return &CommandUnknownException{Make(classCommandUnknown, target, []any{command})}
+	e := &CommandUnknownException{args: argsCommandUnknown{command}}
+	Init(&e.UpException, classCommandUnknown, target, &e.args)
+	return e
 }
 
 // IsCommandUnknown reports whether err is, or wraps, an exception of code
@@ -359,14 +490,28 @@ func IsCommandUnknown(err error) bool {
 
 // ConfigKeyMissingException is Zero's ConfigKeyMissingException (code
 // -40020). A configuration entry the container relies on is missing.
-type ConfigKeyMissingException struct{ UpException }
+type ConfigKeyMissingException struct {
+	UpException
+	args argsConfigKeyMissing
+}
+
+// argsConfigKeyMissing keeps the params of NewConfigKeyMissing as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsConfigKeyMissing struct {
+	key string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsConfigKeyMissing) Params() []any { return []any{a.key} }
 
 // NewConfigKeyMissing returns a new ConfigKeyMissingException raised in
 // target, with key as {0} of its template
 //
 //	The required configuration key "{0}" is missing; check the container configuration.
 func NewConfigKeyMissing(target zero.Target, key string) *ConfigKeyMissingException {
-	return &ConfigKeyMissingException{Make(classConfigKeyMissing, target, []any{key})}
+	e := &ConfigKeyMissingException{args: argsConfigKeyMissing{key}}
+	Init(&e.UpException, classConfigKeyMissing, target, &e.args)
+	return e
 }
 
 // IsConfigKeyMissing reports whether err is, or wraps, an exception of code
@@ -378,7 +523,20 @@ func IsConfigKeyMissing(err error) bool {
 
 // DataSourceException is Zero's DataSourceException (code -40056). The
 // database connection pool cannot be initialized.
-type DataSourceException struct{ UpException }
+type DataSourceException struct {
+	UpException
+	args argsDataSource
+}
+
+// argsDataSource keeps the params of NewDataSource as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsDataSource struct {
+	cause   error
+	jdbcURL string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsDataSource) Params() []any { return []any{a.cause, a.jdbcURL} }
 
 // NewDataSource returns a new DataSourceException raised in target, with
 // cause as {0} and jdbcURL as {1} of its template
@@ -388,7 +546,8 @@ type DataSourceException struct{ UpException }
 // cause also becomes the exception's cause (Unwrap), so errors.Is and
 // errors.As reach it.
 func NewDataSource(target zero.Target, cause error, jdbcURL string) *DataSourceException {
-	e := &DataSourceException{Make(classDataSource, target, []any{cause, jdbcURL})}
+	e := &DataSourceException{args: argsDataSource{cause, jdbcURL}}
+	Init(&e.UpException, classDataSource, target, &e.args)
 	e.SetCause(cause)
 	return e
 }
@@ -401,14 +560,28 @@ func IsDataSource(err error) bool {
 
 // DuplicatedImplException is Zero's DuplicatedImplException (code -40028).
 // An interface that must have a single implementation class has several.
-type DuplicatedImplException struct{ UpException }
+type DuplicatedImplException struct {
+	UpException
+	args argsDuplicatedImpl
+}
+
+// argsDuplicatedImpl keeps the params of NewDuplicatedImpl as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsDuplicatedImpl struct {
+	interfaceClass string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsDuplicatedImpl) Params() []any { return []any{a.interfaceClass} }
 
 // NewDuplicatedImpl returns a new DuplicatedImplException raised in target,
 // with interfaceClass as {0} of its template
 //
 //	Interface {0} has more than one implementation; exactly one is expected.
 func NewDuplicatedImpl(target zero.Target, interfaceClass string) *DuplicatedImplException {
-	return &DuplicatedImplException{Make(classDuplicatedImpl, target, []any{interfaceClass})}
+	e := &DuplicatedImplException{args: argsDuplicatedImpl{interfaceClass}}
+	Init(&e.UpException, classDuplicatedImpl, target, &e.args)
+	return e
 }
 
 // IsDuplicatedImpl reports whether err is, or wraps, an exception of code
@@ -420,14 +593,29 @@ func IsDuplicatedImpl(err error) bool {
 
 // DynamicConfigTypeException is Zero's DynamicConfigTypeException (code
 // -10007). The configuration under a dynamic key is not a JSON object.
-type DynamicConfigTypeException struct{ UpException }
+type DynamicConfigTypeException struct {
+	UpException
+	args argsDynamicConfigType
+}
+
+// argsDynamicConfigType keeps the params of NewDynamicConfigType as they
+// were given, boxing them only when a text or Params asks for them
+// (zero.Args).
+type argsDynamicConfigType struct {
+	key, current string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsDynamicConfigType) Params() []any { return []any{a.key, a.current} }
 
 // NewDynamicConfigType returns a new DynamicConfigTypeException raised in
 // target, with key as {0} and current as {1} of its template
 //
 //	(V) - The configuration under dynamic key "{0}" must be a JSON object, but it is {1}.
 func NewDynamicConfigType(target zero.Target, key, current string) *DynamicConfigTypeException {
-	return &DynamicConfigTypeException{Make(classDynamicConfigType, target, []any{key, current})}
+	e := &DynamicConfigTypeException{args: argsDynamicConfigType{key, current}}
+	Init(&e.UpException, classDynamicConfigType, target, &e.args)
+	return e
 }
 
 // IsDynamicConfigType reports whether err is, or wraps, an exception of code
@@ -439,14 +627,30 @@ func IsDynamicConfigType(err error) bool {
 
 // DynamicKeyMissingException is Zero's DynamicKeyMissingException (code
 // -10005). A dynamic key is absent from the unified configuration.
-type DynamicKeyMissingException struct{ UpException }
+type DynamicKeyMissingException struct {
+	UpException
+	args argsDynamicKeyMissing
+}
+
+// argsDynamicKeyMissing keeps the params of NewDynamicKeyMissing as they
+// were given, boxing them only when a text or Params asks for them
+// (zero.Args).
+type argsDynamicKeyMissing struct {
+	key  string
+	data any
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsDynamicKeyMissing) Params() []any { return []any{a.key, a.data} }
 
 // NewDynamicKeyMissing returns a new DynamicKeyMissingException raised in
 // target, with key as {0} and data as {1} of its template
 //
 //	(V) - The dynamic key "{0}" is missing from the shared configuration {1}.
 func NewDynamicKeyMissing(target zero.Target, key string, data any) *DynamicKeyMissingException {
-	return &DynamicKeyMissingException{Make(classDynamicKeyMissing, target, []any{key, data})}
+	e := &DynamicKeyMissingException{args: argsDynamicKeyMissing{key, data}}
+	Init(&e.UpException, classDynamicKeyMissing, target, &e.args)
+	return e
 }
 
 // IsDynamicKeyMissing reports whether err is, or wraps, an exception of code
@@ -465,7 +669,9 @@ type EtcdConfigEmptyException struct{ UpException }
 //
 //	The etcd client cannot start because its configuration is empty.
 func NewEtcdConfigEmpty(target zero.Target) *EtcdConfigEmptyException {
-	return &EtcdConfigEmptyException{Make(classEtcdConfigEmpty, target, nil)}
+	e := &EtcdConfigEmptyException{}
+	Init(&e.UpException, classEtcdConfigEmpty, target, nil)
+	return e
 }
 
 // IsEtcdConfigEmpty reports whether err is, or wraps, an exception of code
@@ -477,14 +683,29 @@ func IsEtcdConfigEmpty(err error) bool {
 
 // EtcdNetworkException is Zero's EtcdNetworkException (code -40039). The
 // configured etcd server cannot be reached over the network.
-type EtcdNetworkException struct{ UpException }
+type EtcdNetworkException struct {
+	UpException
+	args argsEtcdNetwork
+}
+
+// argsEtcdNetwork keeps the params of NewEtcdNetwork as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsEtcdNetwork struct {
+	host string
+	port int
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsEtcdNetwork) Params() []any { return []any{a.host, a.port} }
 
 // NewEtcdNetwork returns a new EtcdNetworkException raised in target, with
 // host as {0} and port as {1} of its template
 //
 //	Cannot reach the etcd server at {0}:{1}; check the network and the etcd settings.
 func NewEtcdNetwork(target zero.Target, host string, port int) *EtcdNetworkException {
-	return &EtcdNetworkException{Make(classEtcdNetwork, target, []any{host, port})}
+	e := &EtcdNetworkException{args: argsEtcdNetwork{host, port}}
+	Init(&e.UpException, classEtcdNetwork, target, &e.args)
+	return e
 }
 
 // IsEtcdNetwork reports whether err is, or wraps, an exception of code
@@ -496,14 +717,28 @@ func IsEtcdNetwork(err error) bool {
 
 // EventActionNoneException is Zero's EventActionNoneException (code -40008).
 // An event's handler method is null, so the event cannot run.
-type EventActionNoneException struct{ UpException }
+type EventActionNoneException struct {
+	UpException
+	args argsEventActionNone
+}
+
+// argsEventActionNone keeps the params of NewEventActionNone as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsEventActionNone struct {
+	event any
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsEventActionNone) Params() []any { return []any{a.event} }
 
 // NewEventActionNone returns a new EventActionNoneException raised in
 // target, with event as {0} of its template
 //
 //	The event {0} has no handler method to execute; check the endpoint definition.
 func NewEventActionNone(target zero.Target, event any) *EventActionNoneException {
-	return &EventActionNoneException{Make(classEventActionNone, target, []any{event})}
+	e := &EventActionNoneException{args: argsEventActionNone{event}}
+	Init(&e.UpException, classEventActionNone, target, &e.args)
+	return e
 }
 
 // IsEventActionNone reports whether err is, or wraps, an exception of code
@@ -515,14 +750,28 @@ func IsEventActionNone(err error) bool {
 
 // EventCodexMultiException is Zero's EventCodexMultiException (code -40036).
 // @Codex is applied more than once, so the validation setup is wrong.
-type EventCodexMultiException struct{ UpException }
+type EventCodexMultiException struct {
+	UpException
+	args argsEventCodexMulti
+}
+
+// argsEventCodexMulti keeps the params of NewEventCodexMulti as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsEventCodexMulti struct {
+	typeName string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsEventCodexMulti) Params() []any { return []any{a.typeName} }
 
 // NewEventCodexMulti returns a new EventCodexMultiException raised in
 // target, with typeName as {0} of its template
 //
 //	Class {0} has more than one method annotated with @Codex; validation is misconfigured.
 func NewEventCodexMulti(target zero.Target, typeName string) *EventCodexMultiException {
-	return &EventCodexMultiException{Make(classEventCodexMulti, target, []any{typeName})}
+	e := &EventCodexMultiException{args: argsEventCodexMulti{typeName}}
+	Init(&e.UpException, classEventCodexMulti, target, &e.args)
+	return e
 }
 
 // IsEventCodexMulti reports whether err is, or wraps, an exception of code
@@ -534,14 +783,28 @@ func IsEventCodexMulti(err error) bool {
 
 // EventSourceException is Zero's EventSourceException (code -40005). A
 // scanned event class is not annotated with @EndPoint.
-type EventSourceException struct{ UpException }
+type EventSourceException struct {
+	UpException
+	args argsEventSource
+}
+
+// argsEventSource keeps the params of NewEventSource as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsEventSource struct {
+	endpointClass string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsEventSource) Params() []any { return []any{a.endpointClass} }
 
 // NewEventSource returns a new EventSourceException raised in target, with
 // endpointClass as {0} of its template
 //
 //	Event scanning accepts only classes annotated with @EndPoint, but {0} is not one of them.
 func NewEventSource(target zero.Target, endpointClass string) *EventSourceException {
-	return &EventSourceException{Make(classEventSource, target, []any{endpointClass})}
+	e := &EventSourceException{args: argsEventSource{endpointClass}}
+	Init(&e.UpException, classEventSource, target, &e.args)
+	return e
 }
 
 // IsEventSource reports whether err is, or wraps, an exception of code
@@ -560,7 +823,9 @@ type FilterContextException struct{ UpException }
 //
 //	No RoutingContext is bound to the filter; a JSR-340 filter cannot run without it.
 func NewFilterContext(target zero.Target) *FilterContextException {
-	return &FilterContextException{Make(classFilterContext, target, nil)}
+	e := &FilterContextException{}
+	Init(&e.UpException, classFilterContext, target, nil)
+	return e
 }
 
 // IsFilterContext reports whether err is, or wraps, an exception of code
@@ -572,14 +837,28 @@ func IsFilterContext(err error) bool {
 
 // FilterInitialException is Zero's FilterInitialException (code -40054). A
 // JSR-340 class annotated with @WebFilter cannot be found.
-type FilterInitialException struct{ UpException }
+type FilterInitialException struct {
+	UpException
+	args argsFilterInitial
+}
+
+// argsFilterInitial keeps the params of NewFilterInitial as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsFilterInitial struct {
+	filterClass string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsFilterInitial) Params() []any { return []any{a.filterClass} }
 
 // NewFilterInitial returns a new FilterInitialException raised in target,
 // with filterClass as {0} of its template
 //
 //	The @WebFilter class {0} could not be found or initialized.
 func NewFilterInitial(target zero.Target, filterClass string) *FilterInitialException {
-	return &FilterInitialException{Make(classFilterInitial, target, []any{filterClass})}
+	e := &FilterInitialException{args: argsFilterInitial{filterClass}}
+	Init(&e.UpException, classFilterInitial, target, &e.args)
+	return e
 }
 
 // IsFilterInitial reports whether err is, or wraps, an exception of code
@@ -591,14 +870,28 @@ func IsFilterInitial(err error) bool {
 
 // FilterOrderException is Zero's FilterOrderException (code -40053). A
 // JSR-340 filter has a negative order; orders start at zero.
-type FilterOrderException struct{ UpException }
+type FilterOrderException struct {
+	UpException
+	args argsFilterOrder
+}
+
+// argsFilterOrder keeps the params of NewFilterOrder as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsFilterOrder struct {
+	filterClass string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsFilterOrder) Params() []any { return []any{a.filterClass} }
 
 // NewFilterOrder returns a new FilterOrderException raised in target, with
 // filterClass as {0} of its template
 //
 //	The @WebFilter order of {0} is negative; the order must be zero or greater.
 func NewFilterOrder(target zero.Target, filterClass string) *FilterOrderException {
-	return &FilterOrderException{Make(classFilterOrder, target, []any{filterClass})}
+	e := &FilterOrderException{args: argsFilterOrder{filterClass}}
+	Init(&e.UpException, classFilterOrder, target, &e.args)
+	return e
 }
 
 // IsFilterOrder reports whether err is, or wraps, an exception of code
@@ -610,14 +903,29 @@ func IsFilterOrder(err error) bool {
 
 // FilterSpecificationException is Zero's FilterSpecificationException (code
 // -40052). A @WebFilter class fails to implement Filter.
-type FilterSpecificationException struct{ UpException }
+type FilterSpecificationException struct {
+	UpException
+	args argsFilterSpecification
+}
+
+// argsFilterSpecification keeps the params of NewFilterSpecification as they
+// were given, boxing them only when a text or Params asks for them
+// (zero.Args).
+type argsFilterSpecification struct {
+	filterClass string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsFilterSpecification) Params() []any { return []any{a.filterClass} }
 
 // NewFilterSpecification returns a new FilterSpecificationException raised
 // in target, with filterClass as {0} of its template
 //
 //	Class {0} is annotated with @WebFilter but does not implement the Filter interface.
 func NewFilterSpecification(target zero.Target, filterClass string) *FilterSpecificationException {
-	return &FilterSpecificationException{Make(classFilterSpecification, target, []any{filterClass})}
+	e := &FilterSpecificationException{args: argsFilterSpecification{filterClass}}
+	Init(&e.UpException, classFilterSpecification, target, &e.args)
+	return e
 }
 
 // IsFilterSpecification reports whether err is, or wraps, an exception of
@@ -629,14 +937,28 @@ func IsFilterSpecification(err error) bool {
 
 // IndexExceedException is Zero's IndexExceedException (code -40032). An
 // Envelop is read by an invalid index (indexes start at zero).
-type IndexExceedException struct{ UpException }
+type IndexExceedException struct {
+	UpException
+	args argsIndexExceed
+}
+
+// argsIndexExceed keeps the params of NewIndexExceed as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsIndexExceed struct {
+	index int
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsIndexExceed) Params() []any { return []any{a.index} }
 
 // NewIndexExceed returns a new IndexExceedException raised in target, with
 // index as {0} of its template
 //
 //	Envelop index {0} is invalid; the index must be zero or greater.
 func NewIndexExceed(target zero.Target, index int) *IndexExceedException {
-	return &IndexExceedException{Make(classIndexExceed, target, []any{index})}
+	e := &IndexExceedException{args: argsIndexExceed{index}}
+	Init(&e.UpException, classIndexExceed, target, &e.args)
+	return e
 }
 
 // IsIndexExceed reports whether err is, or wraps, an exception of code
@@ -649,14 +971,28 @@ func IsIndexExceed(err error) bool {
 // InjectionLimeKeyException is Zero's InjectionLimeKeyException (code
 // -40026). A plugin is switched on, but its lime extension configuration is
 // missing.
-type InjectionLimeKeyException struct{ UpException }
+type InjectionLimeKeyException struct {
+	UpException
+	args argsInjectionLimeKey
+}
+
+// argsInjectionLimeKey keeps the params of NewInjectionLimeKey as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsInjectionLimeKey struct {
+	infixClass, key string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsInjectionLimeKey) Params() []any { return []any{a.infixClass, a.key} }
 
 // NewInjectionLimeKey returns a new InjectionLimeKeyException raised in
 // target, with infixClass as {0} and key as {1} of its template
 //
 //	Plugin {0} is enabled, but its lime configuration entry "{1}" is missing.
 func NewInjectionLimeKey(target zero.Target, infixClass, key string) *InjectionLimeKeyException {
-	return &InjectionLimeKeyException{Make(classInjectionLimeKey, target, []any{infixClass, key})}
+	e := &InjectionLimeKeyException{args: argsInjectionLimeKey{infixClass, key}}
+	Init(&e.UpException, classInjectionLimeKey, target, &e.args)
+	return e
 }
 
 // IsInjectionLimeKey reports whether err is, or wraps, an exception of code
@@ -675,7 +1011,9 @@ type InternalConflictException struct{ UpException }
 //
 //	The console launcher has been overridden or damaged and cannot start.
 func NewInternalConflict(target zero.Target) *InternalConflictException {
-	return &InternalConflictException{Make(classInternalConflict, target, nil)}
+	e := &InternalConflictException{}
+	Init(&e.UpException, classInternalConflict, target, nil)
+	return e
 }
 
 // IsInternalConflict reports whether err is, or wraps, an exception of code
@@ -688,14 +1026,28 @@ func IsInternalConflict(err error) bool {
 // InvokerNullException is Zero's InvokerNullException (code -40047).
 // Scanning a @Queue class finds no invoker for a method's return and
 // parameter types.
-type InvokerNullException struct{ UpException }
+type InvokerNullException struct {
+	UpException
+	args argsInvokerNull
+}
+
+// argsInvokerNull keeps the params of NewInvokerNull as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsInvokerNull struct {
+	returnType, paramType string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsInvokerNull) Params() []any { return []any{a.returnType, a.paramType} }
 
 // NewInvokerNull returns a new InvokerNullException raised in target, with
 // returnType as {0} and paramType as {1} of its template
 //
 //	No invoker matches a @Queue method returning {0} with parameter type {1}.
 func NewInvokerNull(target zero.Target, returnType, paramType string) *InvokerNullException {
-	return &InvokerNullException{Make(classInvokerNull, target, []any{returnType, paramType})}
+	e := &InvokerNullException{args: argsInvokerNull{returnType, paramType}}
+	Init(&e.UpException, classInvokerNull, target, &e.args)
+	return e
 }
 
 // IsInvokerNull reports whether err is, or wraps, an exception of code
@@ -708,14 +1060,28 @@ func IsInvokerNull(err error) bool {
 // InvokingSpecException is Zero's InvokingSpecException (code -40063). A
 // void method's parameter list breaks the rules for methods without a
 // result.
-type InvokingSpecException struct{ UpException }
+type InvokingSpecException struct {
+	UpException
+	args argsInvokingSpec
+}
+
+// argsInvokingSpec keeps the params of NewInvokingSpec as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsInvokingSpec struct {
+	method string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsInvokingSpec) Params() []any { return []any{a.method} }
 
 // NewInvokingSpec returns a new InvokingSpecException raised in target, with
 // method as {0} of its template
 //
 //	Method {0} returns void, but its parameter list does not fit the invocation rules.
 func NewInvokingSpec(target zero.Target, method string) *InvokingSpecException {
-	return &InvokingSpecException{Make(classInvokingSpec, target, []any{method})}
+	e := &InvokingSpecException{args: argsInvokingSpec{method}}
+	Init(&e.UpException, classInvokingSpec, target, &e.args)
+	return e
 }
 
 // IsInvokingSpec reports whether err is, or wraps, an exception of code
@@ -728,14 +1094,28 @@ func IsInvokingSpec(err error) bool {
 // IpcMethodArgException is Zero's IpcMethodArgException (code -40046). An
 // @Ipc method has the wrong signature; its single parameter must be an
 // Envelop.
-type IpcMethodArgException struct{ UpException }
+type IpcMethodArgException struct {
+	UpException
+	args argsIpcMethodArg
+}
+
+// argsIpcMethodArg keeps the params of NewIpcMethodArg as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsIpcMethodArg struct {
+	method string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsIpcMethodArg) Params() []any { return []any{a.method} }
 
 // NewIpcMethodArg returns a new IpcMethodArgException raised in target, with
 // method as {0} of its template
 //
 //	The @Ipc method {0} must take exactly one parameter, of type Envelop.
 func NewIpcMethodArg(target zero.Target, method string) *IpcMethodArgException {
-	return &IpcMethodArgException{Make(classIpcMethodArg, target, []any{method})}
+	e := &IpcMethodArgException{args: argsIpcMethodArg{method}}
+	Init(&e.UpException, classIpcMethodArg, target, &e.args)
+	return e
 }
 
 // IsIpcMethodArg reports whether err is, or wraps, an exception of code
@@ -747,14 +1127,28 @@ func IsIpcMethodArg(err error) bool {
 
 // IpcMethodReturnException is Zero's IpcMethodReturnException (code -40044).
 // An @Ipc method is declared void, though it has to return something.
-type IpcMethodReturnException struct{ UpException }
+type IpcMethodReturnException struct {
+	UpException
+	args argsIpcMethodReturn
+}
+
+// argsIpcMethodReturn keeps the params of NewIpcMethodReturn as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsIpcMethodReturn struct {
+	method string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsIpcMethodReturn) Params() []any { return []any{a.method} }
 
 // NewIpcMethodReturn returns a new IpcMethodReturnException raised in
 // target, with method as {0} of its template
 //
 //	The @Ipc method {0} returns void; it must return a value.
 func NewIpcMethodReturn(target zero.Target, method string) *IpcMethodReturnException {
-	return &IpcMethodReturnException{Make(classIpcMethodReturn, target, []any{method})}
+	e := &IpcMethodReturnException{args: argsIpcMethodReturn{method}}
+	Init(&e.UpException, classIpcMethodReturn, target, &e.args)
+	return e
 }
 
 // IsIpcMethodReturn reports whether err is, or wraps, an exception of code
@@ -766,14 +1160,28 @@ func IsIpcMethodReturn(err error) bool {
 
 // IpcMethodTargetException is Zero's IpcMethodTargetException (code -40043).
 // An @Ipc sender is found, but no receiver for it.
-type IpcMethodTargetException struct{ UpException }
+type IpcMethodTargetException struct {
+	UpException
+	args argsIpcMethodTarget
+}
+
+// argsIpcMethodTarget keeps the params of NewIpcMethodTarget as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsIpcMethodTarget struct {
+	method, to, name string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsIpcMethodTarget) Params() []any { return []any{a.method, a.to, a.name} }
 
 // NewIpcMethodTarget returns a new IpcMethodTargetException raised in
 // target, with method as {0}, to as {1} and name as {2} of its template
 //
 //	The @Ipc sender method {0} needs both a target and a name, but got to = {1}, name = {2}.
 func NewIpcMethodTarget(target zero.Target, method, to, name string) *IpcMethodTargetException {
-	return &IpcMethodTargetException{Make(classIpcMethodTarget, target, []any{method, to, name})}
+	e := &IpcMethodTargetException{args: argsIpcMethodTarget{method, to, name}}
+	Init(&e.UpException, classIpcMethodTarget, target, &e.args)
+	return e
 }
 
 // IsIpcMethodTarget reports whether err is, or wraps, an exception of code
@@ -785,14 +1193,28 @@ func IsIpcMethodTarget(err error) bool {
 
 // JooqClassInvalidException is Zero's JooqClassInvalidException (code
 // -40066). A class handed to jOOQ is not a VertxDAO.
-type JooqClassInvalidException struct{ UpException }
+type JooqClassInvalidException struct {
+	UpException
+	args argsJooqClassInvalid
+}
+
+// argsJooqClassInvalid keeps the params of NewJooqClassInvalid as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsJooqClassInvalid struct {
+	name string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsJooqClassInvalid) Params() []any { return []any{a.name} }
 
 // NewJooqClassInvalid returns a new JooqClassInvalidException raised in
 // target, with name as {0} of its template
 //
 //	Class {0} is not a VertxDAO and cannot be used with jOOQ.
 func NewJooqClassInvalid(target zero.Target, name string) *JooqClassInvalidException {
-	return &JooqClassInvalidException{Make(classJooqClassInvalid, target, []any{name})}
+	e := &JooqClassInvalidException{args: argsJooqClassInvalid{name}}
+	Init(&e.UpException, classJooqClassInvalid, target, &e.args)
+	return e
 }
 
 // IsJooqClassInvalid reports whether err is, or wraps, an exception of code
@@ -804,14 +1226,28 @@ func IsJooqClassInvalid(err error) bool {
 
 // JooqCondClauseException is Zero's JooqCondClauseException (code -40067).
 // No jOOQ clause builder exists for the type of a field.
-type JooqCondClauseException struct{ UpException }
+type JooqCondClauseException struct {
+	UpException
+	args argsJooqCondClause
+}
+
+// argsJooqCondClause keeps the params of NewJooqCondClause as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsJooqCondClause struct {
+	field, fieldType, original string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsJooqCondClause) Params() []any { return []any{a.field, a.fieldType, a.original} }
 
 // NewJooqCondClause returns a new JooqCondClauseException raised in target,
 // with field as {0}, fieldType as {1} and original as {2} of its template
 //
 //	No jOOQ clause handles field "{0}" of type {1} (original field "{2}").
 func NewJooqCondClause(target zero.Target, field, fieldType, original string) *JooqCondClauseException {
-	return &JooqCondClauseException{Make(classJooqCondClause, target, []any{field, fieldType, original})}
+	e := &JooqCondClauseException{args: argsJooqCondClause{field, fieldType, original}}
+	Init(&e.UpException, classJooqCondClause, target, &e.args)
+	return e
 }
 
 // IsJooqCondClause reports whether err is, or wraps, an exception of code
@@ -823,14 +1259,28 @@ func IsJooqCondClause(err error) bool {
 
 // JooqCondFieldException is Zero's JooqCondFieldException (code -40055). No
 // query condition analyzer can be found for a field.
-type JooqCondFieldException struct{ UpException }
+type JooqCondFieldException struct {
+	UpException
+	args argsJooqCondField
+}
+
+// argsJooqCondField keeps the params of NewJooqCondField as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsJooqCondField struct {
+	targetField string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsJooqCondField) Params() []any { return []any{a.targetField} }
 
 // NewJooqCondField returns a new JooqCondFieldException raised in target,
 // with targetField as {0} of its template
 //
 //	No query condition analyzer exists for field "{0}".
 func NewJooqCondField(target zero.Target, targetField string) *JooqCondFieldException {
-	return &JooqCondFieldException{Make(classJooqCondField, target, []any{targetField})}
+	e := &JooqCondFieldException{args: argsJooqCondField{targetField}}
+	Init(&e.UpException, classJooqCondField, target, &e.args)
+	return e
 }
 
 // IsJooqCondField reports whether err is, or wraps, an exception of code
@@ -850,7 +1300,9 @@ type JooqConfigurationException struct{ UpException }
 //
 //	No jOOQ database configuration (the provider entry) was found.
 func NewJooqConfiguration(target zero.Target) *JooqConfigurationException {
-	return &JooqConfigurationException{Make(classJooqConfiguration, target, nil)}
+	e := &JooqConfigurationException{}
+	Init(&e.UpException, classJooqConfiguration, target, nil)
+	return e
 }
 
 // IsJooqConfiguration reports whether err is, or wraps, an exception of code
@@ -862,14 +1314,28 @@ func IsJooqConfiguration(err error) bool {
 
 // JooqFieldMissingException is Zero's JooqFieldMissingException (code
 // -40059). A field name does not exist in the entity class.
-type JooqFieldMissingException struct{ UpException }
+type JooqFieldMissingException struct {
+	UpException
+	args argsJooqFieldMissing
+}
+
+// argsJooqFieldMissing keeps the params of NewJooqFieldMissing as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsJooqFieldMissing struct {
+	field, entityType string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsJooqFieldMissing) Params() []any { return []any{a.field, a.entityType} }
 
 // NewJooqFieldMissing returns a new JooqFieldMissingException raised in
 // target, with field as {0} and entityType as {1} of its template
 //
 //	Field "{0}" does not exist in entity type {1}.
 func NewJooqFieldMissing(target zero.Target, field, entityType string) *JooqFieldMissingException {
-	return &JooqFieldMissingException{Make(classJooqFieldMissing, target, []any{field, entityType})}
+	e := &JooqFieldMissingException{args: argsJooqFieldMissing{field, entityType}}
+	Init(&e.UpException, classJooqFieldMissing, target, &e.args)
+	return e
 }
 
 // IsJooqFieldMissing reports whether err is, or wraps, an exception of code
@@ -881,14 +1347,28 @@ func IsJooqFieldMissing(err error) bool {
 
 // JooqMergeException is Zero's JooqMergeException (code -40057). Copying one
 // entity into another meets a null on either side.
-type JooqMergeException struct{ UpException }
+type JooqMergeException struct {
+	UpException
+	args argsJooqMerge
+}
+
+// argsJooqMerge keeps the params of NewJooqMerge as they were given, boxing
+// them only when a text or Params asks for them (zero.Args).
+type argsJooqMerge struct {
+	entityClass, data string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsJooqMerge) Params() []any { return []any{a.entityClass, a.data} }
 
 // NewJooqMerge returns a new JooqMergeException raised in target, with
 // entityClass as {0} and data as {1} of its template
 //
 //	Cannot copy into an entity of {0} because one side of the copy is null; data: {1}
 func NewJooqMerge(target zero.Target, entityClass, data string) *JooqMergeException {
-	return &JooqMergeException{Make(classJooqMerge, target, []any{entityClass, data})}
+	e := &JooqMergeException{args: argsJooqMerge{entityClass, data}}
+	Init(&e.UpException, classJooqMerge, target, &e.args)
+	return e
 }
 
 // IsJooqMerge reports whether err is, or wraps, an exception of code -40057,
@@ -899,14 +1379,29 @@ func IsJooqMerge(err error) bool {
 
 // JooqModeConflictException is Zero's JooqModeConflictException (code
 // -40058). Reserved. The jOOQ query mode is not valid for the given filters.
-type JooqModeConflictException struct{ UpException }
+type JooqModeConflictException struct {
+	UpException
+	args argsJooqModeConflict
+}
+
+// argsJooqModeConflict keeps the params of NewJooqModeConflict as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsJooqModeConflict struct {
+	required string
+	filters  any
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsJooqModeConflict) Params() []any { return []any{a.required, a.filters} }
 
 // NewJooqModeConflict returns a new JooqModeConflictException raised in
 // target, with required as {0} and filters as {1} of its template
 //
 //	Query mode {0} is required, but the filters {1} conflict with it.
 func NewJooqModeConflict(target zero.Target, required string, filters any) *JooqModeConflictException {
-	return &JooqModeConflictException{Make(classJooqModeConflict, target, []any{required, filters})}
+	e := &JooqModeConflictException{args: argsJooqModeConflict{required, filters}}
+	Init(&e.UpException, classJooqModeConflict, target, &e.args)
+	return e
 }
 
 // IsJooqModeConflict reports whether err is, or wraps, an exception of code
@@ -925,7 +1420,9 @@ type JooqVertxNullException struct{ UpException }
 //
 //	jOOQ is not bound to a Vert.x instance.
 func NewJooqVertxNull(target zero.Target) *JooqVertxNullException {
-	return &JooqVertxNullException{Make(classJooqVertxNull, target, nil)}
+	e := &JooqVertxNullException{}
+	Init(&e.UpException, classJooqVertxNull, target, nil)
+	return e
 }
 
 // IsJooqVertxNull reports whether err is, or wraps, an exception of code
@@ -944,7 +1441,9 @@ type MethodNullException struct{ UpException }
 //
 //	No HTTP method could be resolved for a routed Java method; annotate it with @GET, @POST, @PUT, @DELETE or a similar annotation.
 func NewMethodNull(target zero.Target) *MethodNullException {
-	return &MethodNullException{Make(classMethodNull, target, nil)}
+	e := &MethodNullException{}
+	Init(&e.UpException, classMethodNull, target, nil)
+	return e
 }
 
 // IsMethodNull reports whether err is, or wraps, an exception of code
@@ -955,14 +1454,28 @@ func IsMethodNull(err error) bool {
 
 // MicroModeUpException is Zero's MicroModeUpException (code -40050).
 // Micro-service mode starts before the basic etcd settings are in place.
-type MicroModeUpException struct{ UpException }
+type MicroModeUpException struct {
+	UpException
+	args argsMicroModeUp
+}
+
+// argsMicroModeUp keeps the params of NewMicroModeUp as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsMicroModeUp struct {
+	message string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsMicroModeUp) Params() []any { return []any{a.message} }
 
 // NewMicroModeUp returns a new MicroModeUpException raised in target, with
 // message as {0} of its template
 //
 //	Micro mode needs etcd to be configured, but it is not ready: {0}
 func NewMicroModeUp(target zero.Target, message string) *MicroModeUpException {
-	return &MicroModeUpException{Make(classMicroModeUp, target, []any{message})}
+	e := &MicroModeUpException{args: argsMicroModeUp{message}}
+	Init(&e.UpException, classMicroModeUp, target, &e.args)
+	return e
 }
 
 // IsMicroModeUp reports whether err is, or wraps, an exception of code
@@ -975,14 +1488,29 @@ func IsMicroModeUp(err error) bool {
 // MultiAnnotatedException is Zero's MultiAnnotatedException (code -40021). A
 // Zero annotation is used or defined more than once where only one is
 // allowed.
-type MultiAnnotatedException struct{ UpException }
+type MultiAnnotatedException struct {
+	UpException
+	args argsMultiAnnotated
+}
+
+// argsMultiAnnotated keeps the params of NewMultiAnnotated as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsMultiAnnotated struct {
+	typeName, name string
+	annotations    []string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsMultiAnnotated) Params() []any { return []any{a.typeName, a.name, a.annotations} }
 
 // NewMultiAnnotated returns a new MultiAnnotatedException raised in target,
 // with typeName as {0}, name as {1} and annotations as {2} of its template
 //
 //	Member "{1}" of class {0} is annotated more than once ({2}); keep only one of these annotations.
 func NewMultiAnnotated(target zero.Target, typeName, name string, annotations []string) *MultiAnnotatedException {
-	return &MultiAnnotatedException{Make(classMultiAnnotated, target, []any{typeName, name, annotations})}
+	e := &MultiAnnotatedException{args: argsMultiAnnotated{typeName, name, annotations}}
+	Init(&e.UpException, classMultiAnnotated, target, &e.args)
+	return e
 }
 
 // IsMultiAnnotated reports whether err is, or wraps, an exception of code
@@ -995,14 +1523,30 @@ func IsMultiAnnotated(err error) bool {
 // NamedImplementionException is Zero's NamedImplementionException (code
 // -40024). JSR-330 implementations of an interface lack the @Named
 // annotation.
-type NamedImplementionException struct{ UpException }
+type NamedImplementionException struct {
+	UpException
+	args argsNamedImplemention
+}
+
+// argsNamedImplemention keeps the params of NewNamedImplemention as they
+// were given, boxing them only when a text or Params asks for them
+// (zero.Args).
+type argsNamedImplemention struct {
+	classes       []string
+	interfaceName string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsNamedImplemention) Params() []any { return []any{a.classes, a.interfaceName} }
 
 // NewNamedImplemention returns a new NamedImplementionException raised in
 // target, with classes as {0} and interfaceName as {1} of its template
 //
 //	The classes {0} all implement {1}; each of them needs a @Named annotation to tell them apart.
 func NewNamedImplemention(target zero.Target, classes []string, interfaceName string) *NamedImplementionException {
-	return &NamedImplementionException{Make(classNamedImplemention, target, []any{classes, interfaceName})}
+	e := &NamedImplementionException{args: argsNamedImplemention{classes, interfaceName}}
+	Init(&e.UpException, classNamedImplemention, target, &e.args)
+	return e
 }
 
 // IsNamedImplemention reports whether err is, or wraps, an exception of code
@@ -1014,14 +1558,29 @@ func IsNamedImplemention(err error) bool {
 
 // NamedNotFoundException is Zero's NamedNotFoundException (code -40025).
 // JSR-330 scanning finds no class matching a @Named value.
-type NamedNotFoundException struct{ UpException }
+type NamedNotFoundException struct {
+	UpException
+	args argsNamedNotFound
+}
+
+// argsNamedNotFound keeps the params of NewNamedNotFound as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsNamedNotFound struct {
+	classes []string
+	name    string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsNamedNotFound) Params() []any { return []any{a.classes, a.name} }
 
 // NewNamedNotFound returns a new NamedNotFoundException raised in target,
 // with classes as {0} and name as {1} of its template
 //
 //	None of the @Named classes {0} is named "{1}".
 func NewNamedNotFound(target zero.Target, classes []string, name string) *NamedNotFoundException {
-	return &NamedNotFoundException{Make(classNamedNotFound, target, []any{classes, name})}
+	e := &NamedNotFoundException{args: argsNamedNotFound{classes, name}}
+	Init(&e.UpException, classNamedNotFound, target, &e.args)
+	return e
 }
 
 // IsNamedNotFound reports whether err is, or wraps, an exception of code
@@ -1034,14 +1593,28 @@ func IsNamedNotFound(err error) bool {
 // NoArgConstructorException is Zero's NoArgConstructorException (code
 // -40009). A class Zero has to instantiate offers no zero-argument
 // constructor.
-type NoArgConstructorException struct{ UpException }
+type NoArgConstructorException struct {
+	UpException
+	args argsNoArgConstructor
+}
+
+// argsNoArgConstructor keeps the params of NewNoArgConstructor as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsNoArgConstructor struct {
+	typeName string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsNoArgConstructor) Params() []any { return []any{a.typeName} }
 
 // NewNoArgConstructor returns a new NoArgConstructorException raised in
 // target, with typeName as {0} of its template
 //
 //	Class {0} needs a constructor without arguments, but none was found.
 func NewNoArgConstructor(target zero.Target, typeName string) *NoArgConstructorException {
-	return &NoArgConstructorException{Make(classNoArgConstructor, target, []any{typeName})}
+	e := &NoArgConstructorException{args: argsNoArgConstructor{typeName}}
+	Init(&e.UpException, classNoArgConstructor, target, &e.args)
+	return e
 }
 
 // IsNoArgConstructor reports whether err is, or wraps, an exception of code
@@ -1053,14 +1626,29 @@ func IsNoArgConstructor(err error) bool {
 
 // ParamAnnotationException is Zero's ParamAnnotationException (code -40030).
 // A JSR-311 parameter is bound by several parameter annotations at once.
-type ParamAnnotationException struct{ UpException }
+type ParamAnnotationException struct {
+	UpException
+	args argsParamAnnotation
+}
+
+// argsParamAnnotation keeps the params of NewParamAnnotation as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsParamAnnotation struct {
+	field  string
+	occurs int
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsParamAnnotation) Params() []any { return []any{a.field, a.occurs} }
 
 // NewParamAnnotation returns a new ParamAnnotationException raised in
 // target, with field as {0} and occurs as {1} of its template
 //
 //	Parameter {0} is bound by {1} JSR-311 parameter annotations; choose exactly one.
 func NewParamAnnotation(target zero.Target, field string, occurs int) *ParamAnnotationException {
-	return &ParamAnnotationException{Make(classParamAnnotation, target, []any{field, occurs})}
+	e := &ParamAnnotationException{args: argsParamAnnotation{field, occurs}}
+	Init(&e.UpException, classParamAnnotation, target, &e.args)
+	return e
 }
 
 // IsParamAnnotation reports whether err is, or wraps, an exception of code
@@ -1072,14 +1660,29 @@ func IsParamAnnotation(err error) bool {
 
 // ParameterConflictException is Zero's ParameterConflictException (code
 // -40011). Reserved. Scanning finds a stray method in a class.
-type ParameterConflictException struct{ UpException }
+type ParameterConflictException struct {
+	UpException
+	args argsParameterConflict
+}
+
+// argsParameterConflict keeps the params of NewParameterConflict as they
+// were given, boxing them only when a text or Params asks for them
+// (zero.Args).
+type argsParameterConflict struct {
+	typeName string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsParameterConflict) Params() []any { return []any{a.typeName} }
 
 // NewParameterConflict returns a new ParameterConflictException raised in
 // target, with typeName as {0} of its template
 //
 //	Class {0} has a method whose parameters carry no annotation; such stray methods are not allowed.
 func NewParameterConflict(target zero.Target, typeName string) *ParameterConflictException {
-	return &ParameterConflictException{Make(classParameterConflict, target, []any{typeName})}
+	e := &ParameterConflictException{args: argsParameterConflict{typeName}}
+	Init(&e.UpException, classParameterConflict, target, &e.args)
+	return e
 }
 
 // IsParameterConflict reports whether err is, or wraps, an exception of code
@@ -1098,7 +1701,9 @@ type PathAnnoEmptyException struct{ UpException }
 //
 //	A JSR-311 @Path annotation is incomplete; every @Path must carry a value.
 func NewPathAnnoEmpty(target zero.Target) *PathAnnoEmptyException {
-	return &PathAnnoEmptyException{Make(classPathAnnoEmpty, target, nil)}
+	e := &PathAnnoEmptyException{}
+	Init(&e.UpException, classPathAnnoEmpty, target, nil)
+	return e
 }
 
 // IsPathAnnoEmpty reports whether err is, or wraps, an exception of code
@@ -1110,14 +1715,28 @@ func IsPathAnnoEmpty(err error) bool {
 
 // PluginMissingException is Zero's PluginMissingException (code -40074). No
 // executor can be found for a console command.
-type PluginMissingException struct{ UpException }
+type PluginMissingException struct {
+	UpException
+	args argsPluginMissing
+}
+
+// argsPluginMissing keeps the params of NewPluginMissing as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsPluginMissing struct {
+	name string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsPluginMissing) Params() []any { return []any{a.name} }
 
 // NewPluginMissing returns a new PluginMissingException raised in target,
 // with name as {0} of its template
 //
 //	No executor plugin is registered for the console command "{0}".
 func NewPluginMissing(target zero.Target, name string) *PluginMissingException {
-	return &PluginMissingException{Make(classPluginMissing, target, []any{name})}
+	e := &PluginMissingException{args: argsPluginMissing{name}}
+	Init(&e.UpException, classPluginMissing, target, &e.args)
+	return e
 }
 
 // IsPluginMissing reports whether err is, or wraps, an exception of code
@@ -1129,14 +1748,28 @@ func IsPluginMissing(err error) bool {
 
 // PluginOptionException is Zero's PluginOptionException (code -40015).
 // Reading a plugin's options fails.
-type PluginOptionException struct{ UpException }
+type PluginOptionException struct {
+	UpException
+	args argsPluginOption
+}
+
+// argsPluginOption keeps the params of NewPluginOption as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsPluginOption struct {
+	name string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsPluginOption) Params() []any { return []any{a.name} }
 
 // NewPluginOption returns a new PluginOptionException raised in target, with
 // name as {0} of its template
 //
 //	Reading the options of plugin "{0}" failed.
 func NewPluginOption(target zero.Target, name string) *PluginOptionException {
-	return &PluginOptionException{Make(classPluginOption, target, []any{name})}
+	e := &PluginOptionException{args: argsPluginOption{name}}
+	Init(&e.UpException, classPluginOption, target, &e.args)
+	return e
 }
 
 // IsPluginOption reports whether err is, or wraps, an exception of code
@@ -1149,14 +1782,29 @@ func IsPluginOption(err error) bool {
 // PluginSpecificationException is Zero's PluginSpecificationException (code
 // -40016). A plugin breaks the plugin contract by lacking a static
 // init(Vertx) method.
-type PluginSpecificationException struct{ UpException }
+type PluginSpecificationException struct {
+	UpException
+	args argsPluginSpecification
+}
+
+// argsPluginSpecification keeps the params of NewPluginSpecification as they
+// were given, boxing them only when a text or Params asks for them
+// (zero.Args).
+type argsPluginSpecification struct {
+	key string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsPluginSpecification) Params() []any { return []any{a.key} }
 
 // NewPluginSpecification returns a new PluginSpecificationException raised
 // in target, with key as {0} of its template
 //
 //	Plugin "{0}" does not provide the required static method init(Vertx).
 func NewPluginSpecification(target zero.Target, key string) *PluginSpecificationException {
-	return &PluginSpecificationException{Make(classPluginSpecification, target, []any{key})}
+	e := &PluginSpecificationException{args: argsPluginSpecification{key}}
+	Init(&e.UpException, classPluginSpecification, target, &e.args)
+	return e
 }
 
 // IsPluginSpecification reports whether err is, or wraps, an exception of
@@ -1168,14 +1816,28 @@ func IsPluginSpecification(err error) bool {
 
 // PluginUpException is Zero's PluginUpException (code -40019). A plugin
 // fails to start.
-type PluginUpException struct{ UpException }
+type PluginUpException struct {
+	UpException
+	args argsPluginUp
+}
+
+// argsPluginUp keeps the params of NewPluginUp as they were given, boxing
+// them only when a text or Params asks for them (zero.Args).
+type argsPluginUp struct {
+	name, message string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsPluginUp) Params() []any { return []any{a.name, a.message} }
 
 // NewPluginUp returns a new PluginUpException raised in target, with name as
 // {0} and message as {1} of its template
 //
 //	Plugin "{0}" failed to start: {1}
 func NewPluginUp(target zero.Target, name, message string) *PluginUpException {
-	return &PluginUpException{Make(classPluginUp, target, []any{name, message})}
+	e := &PluginUpException{args: argsPluginUp{name, message}}
+	Init(&e.UpException, classPluginUp, target, &e.args)
+	return e
 }
 
 // IsPluginUp reports whether err is, or wraps, an exception of code -40019,
@@ -1186,14 +1848,28 @@ func IsPluginUp(err error) bool {
 
 // QualifierMissedException is Zero's QualifierMissedException (code -40023).
 // JSR-330 scanning needs a @Qualifier annotation on a field and finds none.
-type QualifierMissedException struct{ UpException }
+type QualifierMissedException struct {
+	UpException
+	args argsQualifierMissed
+}
+
+// argsQualifierMissed keeps the params of NewQualifierMissed as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsQualifierMissed struct {
+	field, typeName string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsQualifierMissed) Params() []any { return []any{a.field, a.typeName} }
 
 // NewQualifierMissed returns a new QualifierMissedException raised in
 // target, with field as {0} and typeName as {1} of its template
 //
 //	Field "{0}" of class {1} has several possible implementations; add @Qualifier to choose one.
 func NewQualifierMissed(target zero.Target, field, typeName string) *QualifierMissedException {
-	return &QualifierMissedException{Make(classQualifierMissed, target, []any{field, typeName})}
+	e := &QualifierMissedException{args: argsQualifierMissed{field, typeName}}
+	Init(&e.UpException, classQualifierMissed, target, &e.args)
+	return e
 }
 
 // IsQualifierMissed reports whether err is, or wraps, an exception of code
@@ -1205,14 +1881,30 @@ func IsQualifierMissed(err error) bool {
 
 // ReduceVerticalException is Zero's ReduceVerticalException (code -45001).
 // Reserved. A column of a JSON array holds more than one distinct value.
-type ReduceVerticalException struct{ UpException }
+type ReduceVerticalException struct {
+	UpException
+	args argsReduceVertical
+}
+
+// argsReduceVertical keeps the params of NewReduceVertical as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsReduceVertical struct {
+	array   any
+	field   string
+	reduced []string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsReduceVertical) Params() []any { return []any{a.array, a.field, a.reduced} }
 
 // NewReduceVertical returns a new ReduceVerticalException raised in target,
 // with array as {0}, field as {1} and reduced as {2} of its template
 //
 //	Column "{1}" of the array {0} should reduce to a single value, but yielded {2}.
 func NewReduceVertical(target zero.Target, array any, field string, reduced []string) *ReduceVerticalException {
-	return &ReduceVerticalException{Make(classReduceVertical, target, []any{array, field, reduced})}
+	e := &ReduceVerticalException{args: argsReduceVertical{array, field, reduced}}
+	Init(&e.UpException, classReduceVertical, target, &e.args)
+	return e
 }
 
 // IsReduceVertical reports whether err is, or wraps, an exception of code
@@ -1224,14 +1916,28 @@ func IsReduceVertical(err error) bool {
 
 // ReturnTypeException is Zero's ReturnTypeException (code -40013). With the
 // event bus in use, an agent method is declared to return void.
-type ReturnTypeException struct{ UpException }
+type ReturnTypeException struct {
+	UpException
+	args argsReturnType
+}
+
+// argsReturnType keeps the params of NewReturnType as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsReturnType struct {
+	method string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsReturnType) Params() []any { return []any{a.method} }
 
 // NewReturnType returns a new ReturnTypeException raised in target, with
 // method as {0} of its template
 //
 //	Agent method {0} returns void; when the event bus is used, an agent method must return a value.
 func NewReturnType(target zero.Target, method string) *ReturnTypeException {
-	return &ReturnTypeException{Make(classReturnType, target, []any{method})}
+	e := &ReturnTypeException{args: argsReturnType{method}}
+	Init(&e.UpException, classReturnType, target, &e.args)
+	return e
 }
 
 // IsReturnType reports whether err is, or wraps, an exception of code
@@ -1242,14 +1948,28 @@ func IsReturnType(err error) bool {
 
 // RpcAgentAbsenceException is Zero's RpcAgentAbsenceException (code -40048).
 // The RPC stream system holds an interface with no implementation class.
-type RpcAgentAbsenceException struct{ UpException }
+type RpcAgentAbsenceException struct {
+	UpException
+	args argsRpcAgentAbsence
+}
+
+// argsRpcAgentAbsence keeps the params of NewRpcAgentAbsence as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsRpcAgentAbsence struct {
+	interfaceClass string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsRpcAgentAbsence) Params() []any { return []any{a.interfaceClass} }
 
 // NewRpcAgentAbsence returns a new RpcAgentAbsenceException raised in
 // target, with interfaceClass as {0} of its template
 //
 //	The RPC agent interface {0} has no implementation class.
 func NewRpcAgentAbsence(target zero.Target, interfaceClass string) *RpcAgentAbsenceException {
-	return &RpcAgentAbsenceException{Make(classRpcAgentAbsence, target, []any{interfaceClass})}
+	e := &RpcAgentAbsenceException{args: argsRpcAgentAbsence{interfaceClass}}
+	Init(&e.UpException, classRpcAgentAbsence, target, &e.args)
+	return e
 }
 
 // IsRpcAgentAbsence reports whether err is, or wraps, an exception of code
@@ -1268,7 +1988,9 @@ type RpcPreparingException struct{ UpException }
 //
 //	RPC is enabled, but the remote etcd environment is not ready.
 func NewRpcPreparing(target zero.Target) *RpcPreparingException {
-	return &RpcPreparingException{Make(classRpcPreparing, target, nil)}
+	e := &RpcPreparingException{}
+	Init(&e.UpException, classRpcPreparing, target, nil)
+	return e
 }
 
 // IsRpcPreparing reports whether err is, or wraps, an exception of code
@@ -1280,14 +2002,28 @@ func IsRpcPreparing(err error) bool {
 
 // TestCaseNameException is Zero's TestCaseNameException (code -40062). A
 // test case's name breaks the naming rules of Zero's test framework.
-type TestCaseNameException struct{ UpException }
+type TestCaseNameException struct {
+	UpException
+	args argsTestCaseName
+}
+
+// argsTestCaseName keeps the params of NewTestCaseName as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsTestCaseName struct {
+	caseName string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsTestCaseName) Params() []any { return []any{a.caseName} }
 
 // NewTestCaseName returns a new TestCaseNameException raised in target, with
 // caseName as {0} of its template
 //
 //	Test case name "{0}" does not follow the naming rules of the Zero test framework.
 func NewTestCaseName(target zero.Target, caseName string) *TestCaseNameException {
-	return &TestCaseNameException{Make(classTestCaseName, target, []any{caseName})}
+	e := &TestCaseNameException{args: argsTestCaseName{caseName}}
+	Init(&e.UpException, classTestCaseName, target, &e.args)
+	return e
 }
 
 // IsTestCaseName reports whether err is, or wraps, an exception of code
@@ -1300,14 +2036,28 @@ func IsTestCaseName(err error) bool {
 // UnknownDirectionException is Zero's UnknownDirectionException (code
 // -40045). The direction in which an RPC stream sends its data cannot be
 // worked out.
-type UnknownDirectionException struct{ UpException }
+type UnknownDirectionException struct {
+	UpException
+	args argsUnknownDirection
+}
+
+// argsUnknownDirection keeps the params of NewUnknownDirection as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsUnknownDirection struct {
+	method string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsUnknownDirection) Params() []any { return []any{a.method} }
 
 // NewUnknownDirection returns a new UnknownDirectionException raised in
 // target, with method as {0} of its template
 //
 //	The direction of @Ipc method {0} cannot be determined; set either value, or both name and to.
 func NewUnknownDirection(target zero.Target, method string) *UnknownDirectionException {
-	return &UnknownDirectionException{Make(classUnknownDirection, target, []any{method})}
+	e := &UnknownDirectionException{args: argsUnknownDirection{method}}
+	Init(&e.UpException, classUnknownDirection, target, &e.args)
+	return e
 }
 
 // IsUnknownDirection reports whether err is, or wraps, an exception of code
@@ -1326,7 +2076,9 @@ type UpClassArgsException struct{ UpException }
 //
 //	The application entry class passed to run() is null; pass the class that starts the application.
 func NewUpClassArgs(target zero.Target) *UpClassArgsException {
-	return &UpClassArgsException{Make(classUpClassArgs, target, nil)}
+	e := &UpClassArgsException{}
+	Init(&e.UpException, classUpClassArgs, target, nil)
+	return e
 }
 
 // IsUpClassArgs reports whether err is, or wraps, an exception of code
@@ -1338,14 +2090,28 @@ func IsUpClassArgs(err error) bool {
 
 // UpClassInvalidException is Zero's UpClassInvalidException (code -40002).
 // The class handed to the launcher's run method lacks the @Up annotation.
-type UpClassInvalidException struct{ UpException }
+type UpClassInvalidException struct {
+	UpException
+	args argsUpClassInvalid
+}
+
+// argsUpClassInvalid keeps the params of NewUpClassInvalid as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsUpClassInvalid struct {
+	mainClass string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsUpClassInvalid) Params() []any { return []any{a.mainClass} }
 
 // NewUpClassInvalid returns a new UpClassInvalidException raised in target,
 // with mainClass as {0} of its template
 //
 //	The entry class {0} is not annotated with @Up; add the annotation before starting the application.
 func NewUpClassInvalid(target zero.Target, mainClass string) *UpClassInvalidException {
-	return &UpClassInvalidException{Make(classUpClassInvalid, target, []any{mainClass})}
+	e := &UpClassInvalidException{args: argsUpClassInvalid{mainClass}}
+	Init(&e.UpException, classUpClassInvalid, target, &e.args)
+	return e
 }
 
 // IsUpClassInvalid reports whether err is, or wraps, an exception of code
@@ -1364,7 +2130,9 @@ type VertxCallbackException struct{ UpException }
 //
 //	The Zero launcher could not obtain a Vert.x instance from its start-up callback.
 func NewVertxCallback(target zero.Target) *VertxCallbackException {
-	return &VertxCallbackException{Make(classVertxCallback, target, nil)}
+	e := &VertxCallbackException{}
+	Init(&e.UpException, classVertxCallback, target, nil)
+	return e
 }
 
 // IsVertxCallback reports whether err is, or wraps, an exception of code
@@ -1376,14 +2144,28 @@ func IsVertxCallback(err error) bool {
 
 // WallDuplicatedException is Zero's WallDuplicatedException (code -40038).
 // In secure mode, classes annotated with @Wall are duplicated.
-type WallDuplicatedException struct{ UpException }
+type WallDuplicatedException struct {
+	UpException
+	args argsWallDuplicated
+}
+
+// argsWallDuplicated keeps the params of NewWallDuplicated as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsWallDuplicated struct {
+	wallClasses []string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsWallDuplicated) Params() []any { return []any{a.wallClasses} }
 
 // NewWallDuplicated returns a new WallDuplicatedException raised in target,
 // with wallClasses as {0} of its template
 //
 //	Several @Wall classes share the same path and order: {0}
 func NewWallDuplicated(target zero.Target, wallClasses []string) *WallDuplicatedException {
-	return &WallDuplicatedException{Make(classWallDuplicated, target, []any{wallClasses})}
+	e := &WallDuplicatedException{args: argsWallDuplicated{wallClasses}}
+	Init(&e.UpException, classWallDuplicated, target, &e.args)
+	return e
 }
 
 // IsWallDuplicated reports whether err is, or wraps, an exception of code
@@ -1395,14 +2177,28 @@ func IsWallDuplicated(err error) bool {
 
 // WallKeyMissingException is Zero's WallKeyMissingException (code -40040).
 // The configuration a @Wall annotation refers to is missing.
-type WallKeyMissingException struct{ UpException }
+type WallKeyMissingException struct {
+	UpException
+	args argsWallKeyMissing
+}
+
+// argsWallKeyMissing keeps the params of NewWallKeyMissing as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsWallKeyMissing struct {
+	key, wallClass string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsWallKeyMissing) Params() []any { return []any{a.key, a.wallClass} }
 
 // NewWallKeyMissing returns a new WallKeyMissingException raised in target,
 // with key as {0} and wallClass as {1} of its template
 //
 //	The @Wall class {1} refers to configuration key "{0}", which is missing.
 func NewWallKeyMissing(target zero.Target, key, wallClass string) *WallKeyMissingException {
-	return &WallKeyMissingException{Make(classWallKeyMissing, target, []any{key, wallClass})}
+	e := &WallKeyMissingException{args: argsWallKeyMissing{key, wallClass}}
+	Init(&e.UpException, classWallKeyMissing, target, &e.args)
+	return e
 }
 
 // IsWallKeyMissing reports whether err is, or wraps, an exception of code
@@ -1415,14 +2211,28 @@ func IsWallKeyMissing(err error) bool {
 // WallMethodMultiException is Zero's WallMethodMultiException (code -40041).
 // A @Wall class breaks the rules for its methods, e.g. one annotation on
 // several of them.
-type WallMethodMultiException struct{ UpException }
+type WallMethodMultiException struct {
+	UpException
+	args argsWallMethodMulti
+}
+
+// argsWallMethodMulti keeps the params of NewWallMethodMulti as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsWallMethodMulti struct {
+	annotation, wallClass string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsWallMethodMulti) Params() []any { return []any{a.annotation, a.wallClass} }
 
 // NewWallMethodMulti returns a new WallMethodMultiException raised in
 // target, with annotation as {0} and wallClass as {1} of its template
 //
 //	The @Wall class {1} declares several {0} methods; a @Wall class may declare just one.
 func NewWallMethodMulti(target zero.Target, annotation, wallClass string) *WallMethodMultiException {
-	return &WallMethodMultiException{Make(classWallMethodMulti, target, []any{annotation, wallClass})}
+	e := &WallMethodMultiException{args: argsWallMethodMulti{annotation, wallClass}}
+	Init(&e.UpException, classWallMethodMulti, target, &e.args)
+	return e
 }
 
 // IsWallMethodMulti reports whether err is, or wraps, an exception of code
@@ -1434,14 +2244,28 @@ func IsWallMethodMulti(err error) bool {
 
 // WorkerArgumentException is Zero's WorkerArgumentException (code -40017). A
 // worker method's parameter list is not a valid one.
-type WorkerArgumentException struct{ UpException }
+type WorkerArgumentException struct {
+	UpException
+	args argsWorkerArgument
+}
+
+// argsWorkerArgument keeps the params of NewWorkerArgument as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsWorkerArgument struct {
+	method string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsWorkerArgument) Params() []any { return []any{a.method} }
 
 // NewWorkerArgument returns a new WorkerArgumentException raised in target,
 // with method as {0} of its template
 //
 //	The parameters of worker method {0} are invalid; check the worker method signature.
 func NewWorkerArgument(target zero.Target, method string) *WorkerArgumentException {
-	return &WorkerArgumentException{Make(classWorkerArgument, target, []any{method})}
+	e := &WorkerArgumentException{args: argsWorkerArgument{method}}
+	Init(&e.UpException, classWorkerArgument, target, &e.args)
+	return e
 }
 
 // IsWorkerArgument reports whether err is, or wraps, an exception of code
@@ -1453,14 +2277,28 @@ func IsWorkerArgument(err error) bool {
 
 // WorkerConflictException is Zero's WorkerConflictException (code -40049).
 // The signatures of worker components clash.
-type WorkerConflictException struct{ UpException }
+type WorkerConflictException struct {
+	UpException
+	args argsWorkerConflict
+}
+
+// argsWorkerConflict keeps the params of NewWorkerConflict as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsWorkerConflict struct {
+	method string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsWorkerConflict) Params() []any { return []any{a.method} }
 
 // NewWorkerConflict returns a new WorkerConflictException raised in target,
 // with method as {0} of its template
 //
 //	The signature of worker method {0} conflicts with another worker.
 func NewWorkerConflict(target zero.Target, method string) *WorkerConflictException {
-	return &WorkerConflictException{Make(classWorkerConflict, target, []any{method})}
+	e := &WorkerConflictException{args: argsWorkerConflict{method}}
+	Init(&e.UpException, classWorkerConflict, target, &e.args)
+	return e
 }
 
 // IsWorkerConflict reports whether err is, or wraps, an exception of code
@@ -1473,14 +2311,28 @@ func IsWorkerConflict(err error) bool {
 // WorkerMissingException is Zero's WorkerMissingException (code -40014). No
 // worker component (@Queue class with a matching @Address) exists for an
 // address.
-type WorkerMissingException struct{ UpException }
+type WorkerMissingException struct {
+	UpException
+	args argsWorkerMissing
+}
+
+// argsWorkerMissing keeps the params of NewWorkerMissing as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsWorkerMissing struct {
+	address string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsWorkerMissing) Params() []any { return []any{a.address} }
 
 // NewWorkerMissing returns a new WorkerMissingException raised in target,
 // with address as {0} of its template
 //
 //	No worker listens on address {0}; define a @Queue class with an @Address method for it.
 func NewWorkerMissing(target zero.Target, address string) *WorkerMissingException {
-	return &WorkerMissingException{Make(classWorkerMissing, target, []any{address})}
+	e := &WorkerMissingException{args: argsWorkerMissing{address}}
+	Init(&e.UpException, classWorkerMissing, target, &e.args)
+	return e
 }
 
 // IsWorkerMissing reports whether err is, or wraps, an exception of code
@@ -1492,14 +2344,28 @@ func IsWorkerMissing(err error) bool {
 
 // XtorConnectException is Zero's XtorConnectException (code -40033).
 // Reserved. An Xtor component fails to connect.
-type XtorConnectException struct{ UpException }
+type XtorConnectException struct {
+	UpException
+	args argsXtorConnect
+}
+
+// argsXtorConnect keeps the params of NewXtorConnect as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsXtorConnect struct {
+	component, method string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsXtorConnect) Params() []any { return []any{a.component, a.method} }
 
 // NewXtorConnect returns a new XtorConnectException raised in target, with
 // component as {0} and method as {1} of its template
 //
 //	The Xtor component {0} failed to connect in method {1}.
 func NewXtorConnect(target zero.Target, component, method string) *XtorConnectException {
-	return &XtorConnectException{Make(classXtorConnect, target, []any{component, method})}
+	e := &XtorConnectException{args: argsXtorConnect{component, method}}
+	Init(&e.UpException, classXtorConnect, target, &e.args)
+	return e
 }
 
 // IsXtorConnect reports whether err is, or wraps, an exception of code
@@ -1511,14 +2377,28 @@ func IsXtorConnect(err error) bool {
 
 // XtorExecuteException is Zero's XtorExecuteException (code -40035).
 // Reserved. An Xtor component fails while executing.
-type XtorExecuteException struct{ UpException }
+type XtorExecuteException struct {
+	UpException
+	args argsXtorExecute
+}
+
+// argsXtorExecute keeps the params of NewXtorExecute as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsXtorExecute struct {
+	details string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsXtorExecute) Params() []any { return []any{a.details} }
 
 // NewXtorExecute returns a new XtorExecuteException raised in target, with
 // details as {0} of its template
 //
 //	An Xtor component operation failed: {0}
 func NewXtorExecute(target zero.Target, details string) *XtorExecuteException {
-	return &XtorExecuteException{Make(classXtorExecute, target, []any{details})}
+	e := &XtorExecuteException{args: argsXtorExecute{details}}
+	Init(&e.UpException, classXtorExecute, target, &e.args)
+	return e
 }
 
 // IsXtorExecute reports whether err is, or wraps, an exception of code
@@ -1538,7 +2418,9 @@ type XtorNotReadyException struct{ UpException }
 //
 //	The Xtor component is not ready; its initialization did not complete.
 func NewXtorNotReady(target zero.Target) *XtorNotReadyException {
-	return &XtorNotReadyException{Make(classXtorNotReady, target, nil)}
+	e := &XtorNotReadyException{}
+	Init(&e.UpException, classXtorNotReady, target, nil)
+	return e
 }
 
 // IsXtorNotReady reports whether err is, or wraps, an exception of code

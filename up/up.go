@@ -13,11 +13,19 @@ import "github.com/zeroport/zerofault/zero"
 // errors.As(err, &u) where u is a *UpException.
 type UpException struct{ zero.ZeroRunException }
 
-// Make returns the UpException part of an exception of class, with its
-// message formatted from the catalog in force. Generated constructors
-// embed its result.
+// Make returns the UpException part of an exception of class, whose
+// message is formatted, when asked for, from the catalog in force now,
+// for a type that embeds it. (Generated constructors use Init.)
 func Make(class *zero.Class, target zero.Target, params []any) UpException {
 	return UpException{zero.MakeRun(class, target, params)}
+}
+
+// Init sets *e, a zero value inside an exception just allocated, to
+// the UpException part of an exception of class whose params args keeps
+// typed (see zero.Args; nil: none), as Make does. Generated constructors
+// call it.
+func Init(e *UpException, class *zero.Class, target zero.Target, args zero.Args) {
+	zero.InitRun(&e.ZeroRunException, class, target, args)
 }
 
 // New returns an UpException of code for a code that has no generated

@@ -2,6 +2,7 @@ package webexc_test
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"testing"
@@ -68,5 +69,44 @@ func BenchmarkMarshalJSON(b *testing.B) {
 	e := webexc.Make(notFound, "UserHandler", []any{"/api/users/42", "GET"})
 	for b.Loop() {
 		sink, _ = json.Marshal(&e)
+	}
+}
+
+var okSink bool
+
+// errNotFound is the sentinel of the fmt.Errorf baseline.
+var errNotFound = errors.New("service not found")
+
+// BenchmarkCreateAndTest creates an error and tests it, never rendering
+// it: what a retry loop or an errors.Is branch does with most errors. The
+// generated two-param constructor and its predicate against the
+// hand-rolled fmt.Errorf("…%w") + errors.Is.
+func BenchmarkCreateAndTest(b *testing.B) {
+	b.Run("generated", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			var err error = webexc.NewServiceNotFound("UserHandler", "/api/users/42", "GET")
+			okSink = webexc.IsServiceNotFound(err)
+		}
+	})
+	b.Run("errorf", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			err := fmt.Errorf("%s %s: %w", "GET", "/api/users/42", errNotFound)
+			okSink = errors.Is(err, errNotFound)
+		}
+	})
+}
+
+// BenchmarkCreateAndRender creates a generated exception and renders it
+// once, as an error handler does: its JSON body, then its log line. The
+// laziness must not make the errors that are rendered dearer.
+func BenchmarkCreateAndRender(b *testing.B) {
+	b.ReportAllocs()
+	buf := make([]byte, 0, 512)
+	for b.Loop() {
+		e := webexc.NewServiceNotFound("UserHandler", "/api/users/42", "GET")
+		sink = e.AppendJSON(buf[:0])
+		sink = append(sink[:0], e.Error()...)
 	}
 }

@@ -117,55 +117,55 @@ var (
 // remote errors) becomes its generated type again.
 func init() {
 	Register(
-		Registration{Class: classBadRequest, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &BadRequestException{w} }},
-		Registration{Class: classContentLength, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &ContentLengthException{w} }},
-		Registration{Class: classContractField, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &ContractFieldException{w} }},
-		Registration{Class: classDeliveryError, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &DeliveryErrorException{w} }},
-		Registration{Class: classDuplicatedRecord, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &DuplicatedRecordException{w} }},
-		Registration{Class: classEntityCast, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &EntityCastException{w} }},
-		Registration{Class: classFilePathMissing, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &FilePathMissingException{w} }},
-		Registration{Class: classForbidden, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &ForbiddenException{w} }},
-		Registration{Class: classHttpClientNull, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &HttpClientNullException{w} }},
-		Registration{Class: classInternalServer, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &InternalServerException{w} }},
-		Registration{Class: classJobMethod, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &JobMethodException{w} }},
-		Registration{Class: classJobOnMissing, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &JobOnMissingException{w} }},
-		Registration{Class: classJwtAudient, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &JwtAudientException{w} }},
-		Registration{Class: classJwtExecutor, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &JwtExecutorException{w} }},
-		Registration{Class: classJwtExpired, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &JwtExpiredException{w} }},
-		Registration{Class: classJwtIssuer, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &JwtIssuerException{w} }},
-		Registration{Class: classJwtRuntime, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &JwtRuntimeException{w} }},
-		Registration{Class: classMediaDeclare, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &MediaDeclareException{w} }},
-		Registration{Class: classMediaNotSupport, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &MediaNotSupportException{w} }},
-		Registration{Class: classMethodForbidden, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &MethodForbiddenException{w} }},
-		Registration{Class: classOpUnsupport, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &OpUnsupportException{w} }},
-		Registration{Class: classPagerIndex, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &PagerIndexException{w} }},
-		Registration{Class: classPagerInvalid, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &PagerInvalidException{w} }},
-		Registration{Class: classParameterFromString, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &ParameterFromStringException{w} }},
-		Registration{Class: classPointDefine, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &PointDefineException{w} }},
-		Registration{Class: classPointerPlugin, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &PointerPluginException{w} }},
-		Registration{Class: classPoolInternal, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &PoolInternalException{w} }},
-		Registration{Class: classQueryKeyType, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &QueryKeyTypeException{w} }},
-		Registration{Class: classQueryMetaNull, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &QueryMetaNullException{w} }},
-		Registration{Class: classRecordNotFound, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &RecordNotFoundException{w} }},
-		Registration{Class: classRemoteRpc, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &RemoteRpcException{w} }},
-		Registration{Class: classRequestConfig, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &RequestConfigException{w} }},
-		Registration{Class: classResourceBuilding, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &ResourceBuildingException{w} }},
-		Registration{Class: classRpcAddressWrong, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &RpcAddressWrongException{w} }},
-		Registration{Class: classRpcImplement, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &RpcImplementException{w} }},
-		Registration{Class: classRpcMethodInvoke, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &RpcMethodInvokeException{w} }},
-		Registration{Class: classRpcMethodMissing, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &RpcMethodMissingException{w} }},
-		Registration{Class: classRpcReject, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &RpcRejectException{w} }},
-		Registration{Class: classRpcService, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &RpcServiceException{w} }},
-		Registration{Class: classRpcTransitInvoke, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &RpcTransitInvokeException{w} }},
-		Registration{Class: classSecurityNotImplement, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &SecurityNotImplementException{w} }},
-		Registration{Class: classServiceNotFound, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &ServiceNotFoundException{w} }},
-		Registration{Class: classSessionClientInit, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &SessionClientInitException{w} }},
-		Registration{Class: classSharedDataMode, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &SharedDataModeException{w} }},
-		Registration{Class: classSigmaMissing, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &SigmaMissingException{w} }},
-		Registration{Class: classUnauthorized, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &UnauthorizedException{w} }},
-		Registration{Class: classUnexpectedRpc, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &UnexpectedRpcException{w} }},
-		Registration{Class: classValidation, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &ValidationException{w} }},
-		Registration{Class: classValidationRule, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &ValidationRuleException{w} }},
+		Registration{Class: classBadRequest, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &BadRequestException{WebException: w} }},
+		Registration{Class: classContentLength, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &ContentLengthException{WebException: w} }},
+		Registration{Class: classContractField, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &ContractFieldException{WebException: w} }},
+		Registration{Class: classDeliveryError, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &DeliveryErrorException{WebException: w} }},
+		Registration{Class: classDuplicatedRecord, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &DuplicatedRecordException{WebException: w} }},
+		Registration{Class: classEntityCast, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &EntityCastException{WebException: w} }},
+		Registration{Class: classFilePathMissing, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &FilePathMissingException{WebException: w} }},
+		Registration{Class: classForbidden, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &ForbiddenException{WebException: w} }},
+		Registration{Class: classHttpClientNull, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &HttpClientNullException{WebException: w} }},
+		Registration{Class: classInternalServer, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &InternalServerException{WebException: w} }},
+		Registration{Class: classJobMethod, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &JobMethodException{WebException: w} }},
+		Registration{Class: classJobOnMissing, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &JobOnMissingException{WebException: w} }},
+		Registration{Class: classJwtAudient, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &JwtAudientException{WebException: w} }},
+		Registration{Class: classJwtExecutor, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &JwtExecutorException{WebException: w} }},
+		Registration{Class: classJwtExpired, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &JwtExpiredException{WebException: w} }},
+		Registration{Class: classJwtIssuer, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &JwtIssuerException{WebException: w} }},
+		Registration{Class: classJwtRuntime, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &JwtRuntimeException{WebException: w} }},
+		Registration{Class: classMediaDeclare, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &MediaDeclareException{WebException: w} }},
+		Registration{Class: classMediaNotSupport, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &MediaNotSupportException{WebException: w} }},
+		Registration{Class: classMethodForbidden, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &MethodForbiddenException{WebException: w} }},
+		Registration{Class: classOpUnsupport, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &OpUnsupportException{WebException: w} }},
+		Registration{Class: classPagerIndex, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &PagerIndexException{WebException: w} }},
+		Registration{Class: classPagerInvalid, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &PagerInvalidException{WebException: w} }},
+		Registration{Class: classParameterFromString, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &ParameterFromStringException{WebException: w} }},
+		Registration{Class: classPointDefine, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &PointDefineException{WebException: w} }},
+		Registration{Class: classPointerPlugin, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &PointerPluginException{WebException: w} }},
+		Registration{Class: classPoolInternal, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &PoolInternalException{WebException: w} }},
+		Registration{Class: classQueryKeyType, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &QueryKeyTypeException{WebException: w} }},
+		Registration{Class: classQueryMetaNull, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &QueryMetaNullException{WebException: w} }},
+		Registration{Class: classRecordNotFound, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &RecordNotFoundException{WebException: w} }},
+		Registration{Class: classRemoteRpc, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &RemoteRpcException{WebException: w} }},
+		Registration{Class: classRequestConfig, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &RequestConfigException{WebException: w} }},
+		Registration{Class: classResourceBuilding, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &ResourceBuildingException{WebException: w} }},
+		Registration{Class: classRpcAddressWrong, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &RpcAddressWrongException{WebException: w} }},
+		Registration{Class: classRpcImplement, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &RpcImplementException{WebException: w} }},
+		Registration{Class: classRpcMethodInvoke, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &RpcMethodInvokeException{WebException: w} }},
+		Registration{Class: classRpcMethodMissing, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &RpcMethodMissingException{WebException: w} }},
+		Registration{Class: classRpcReject, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &RpcRejectException{WebException: w} }},
+		Registration{Class: classRpcService, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &RpcServiceException{WebException: w} }},
+		Registration{Class: classRpcTransitInvoke, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &RpcTransitInvokeException{WebException: w} }},
+		Registration{Class: classSecurityNotImplement, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &SecurityNotImplementException{WebException: w} }},
+		Registration{Class: classServiceNotFound, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &ServiceNotFoundException{WebException: w} }},
+		Registration{Class: classSessionClientInit, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &SessionClientInitException{WebException: w} }},
+		Registration{Class: classSharedDataMode, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &SharedDataModeException{WebException: w} }},
+		Registration{Class: classSigmaMissing, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &SigmaMissingException{WebException: w} }},
+		Registration{Class: classUnauthorized, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &UnauthorizedException{WebException: w} }},
+		Registration{Class: classUnexpectedRpc, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &UnexpectedRpcException{WebException: w} }},
+		Registration{Class: classValidation, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &ValidationException{WebException: w} }},
+		Registration{Class: classValidationRule, Package: "github.com/zeroport/zerofault/webexc", Wrap: func(w WebException) error { return &ValidationRuleException{WebException: w} }},
 	)
 }
 
@@ -178,7 +178,9 @@ type BadRequestException struct{ WebException }
 //
 //	(400) - The request is invalid and cannot be processed.
 func NewBadRequest(target zero.Target) *BadRequestException {
-	return &BadRequestException{Make(classBadRequest, target, nil)}
+	e := &BadRequestException{}
+	Init(&e.WebException, classBadRequest, target, nil)
+	return e
 }
 
 // IsBadRequest reports whether err is, or wraps, an exception of code
@@ -190,14 +192,28 @@ func IsBadRequest(err error) bool {
 // ContentLengthException is Zero's _411ContentLengthException (code -40068,
 // HTTP status 411). An upload's size does not agree with its Content-Length
 // header.
-type ContentLengthException struct{ WebException }
+type ContentLengthException struct {
+	WebException
+	args argsContentLength
+}
+
+// argsContentLength keeps the params of NewContentLength as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsContentLength struct {
+	contentLength int
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsContentLength) Params() []any { return []any{a.contentLength} }
 
 // NewContentLength returns a new ContentLengthException raised in target,
 // with contentLength as {0} of its template
 //
 //	(411) - The uploaded content does not match its declared Content-Length of {0}.
 func NewContentLength(target zero.Target, contentLength int) *ContentLengthException {
-	return &ContentLengthException{Make(classContentLength, target, []any{contentLength})}
+	e := &ContentLengthException{args: argsContentLength{contentLength}}
+	Init(&e.WebException, classContentLength, target, &e.args)
+	return e
 }
 
 // IsContentLength reports whether err is, or wraps, an exception of code
@@ -210,14 +226,29 @@ func IsContentLength(err error) bool {
 // ContractFieldException is Zero's _412ContractFieldException (code -60040,
 // HTTP status 412). @Contract is applied to more than one field of the same
 // type; only one is allowed.
-type ContractFieldException struct{ WebException }
+type ContractFieldException struct {
+	WebException
+	args argsContractField
+}
+
+// argsContractField keeps the params of NewContractField as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsContractField struct {
+	fieldType, typeName string
+	times               int
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsContractField) Params() []any { return []any{a.fieldType, a.typeName, a.times} }
 
 // NewContractField returns a new ContractFieldException raised in target,
 // with fieldType as {0}, typeName as {1} and times as {2} of its template
 //
 //	(412) - Only one field of type {0} in {1} may carry @Contract, but it appears {2} times.
 func NewContractField(target zero.Target, fieldType, typeName string, times int) *ContractFieldException {
-	return &ContractFieldException{Make(classContractField, target, []any{fieldType, typeName, times})}
+	e := &ContractFieldException{args: argsContractField{fieldType, typeName, times}}
+	Init(&e.WebException, classContractField, target, &e.args)
+	return e
 }
 
 // IsContractField reports whether err is, or wraps, an exception of code
@@ -229,14 +260,28 @@ func IsContractField(err error) bool {
 
 // DeliveryErrorException is Zero's _500DeliveryErrorException (code -60002,
 // HTTP status 500). Data goes wrong while it is being delivered.
-type DeliveryErrorException struct{ WebException }
+type DeliveryErrorException struct {
+	WebException
+	args argsDeliveryError
+}
+
+// argsDeliveryError keeps the params of NewDeliveryError as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsDeliveryError struct {
+	address, message string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsDeliveryError) Params() []any { return []any{a.address, a.message} }
 
 // NewDeliveryError returns a new DeliveryErrorException raised in target,
 // with address as {0} and message as {1} of its template
 //
 //	(500) - Delivering the message to address {0} failed: {1}
 func NewDeliveryError(target zero.Target, address, message string) *DeliveryErrorException {
-	return &DeliveryErrorException{Make(classDeliveryError, target, []any{address, message})}
+	e := &DeliveryErrorException{args: argsDeliveryError{address, message}}
+	Init(&e.WebException, classDeliveryError, target, &e.args)
+	return e
 }
 
 // IsDeliveryError reports whether err is, or wraps, an exception of code
@@ -255,7 +300,9 @@ type DuplicatedRecordException struct{ WebException }
 //
 //	(400) - The record already exists in storage.
 func NewDuplicatedRecord(target zero.Target) *DuplicatedRecordException {
-	return &DuplicatedRecordException{Make(classDuplicatedRecord, target, nil)}
+	e := &DuplicatedRecordException{}
+	Init(&e.WebException, classDuplicatedRecord, target, nil)
+	return e
 }
 
 // IsDuplicatedRecord reports whether err is, or wraps, an exception of code
@@ -267,14 +314,28 @@ func IsDuplicatedRecord(err error) bool {
 
 // EntityCastException is Zero's _500EntityCastException (code -60003, HTTP
 // status 500). Converting between entity or object types fails.
-type EntityCastException struct{ WebException }
+type EntityCastException struct {
+	WebException
+	args argsEntityCast
+}
+
+// argsEntityCast keeps the params of NewEntityCast as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsEntityCast struct {
+	address, message string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsEntityCast) Params() []any { return []any{a.address, a.message} }
 
 // NewEntityCast returns a new EntityCastException raised in target, with
 // address as {0} and message as {1} of its template
 //
 //	(500) - The message received on address {0} could not be cast to the expected type: {1}
 func NewEntityCast(target zero.Target, address, message string) *EntityCastException {
-	return &EntityCastException{Make(classEntityCast, target, []any{address, message})}
+	e := &EntityCastException{args: argsEntityCast{address, message}}
+	Init(&e.WebException, classEntityCast, target, &e.args)
+	return e
 }
 
 // IsEntityCast reports whether err is, or wraps, an exception of code
@@ -285,14 +346,28 @@ func IsEntityCast(err error) bool {
 
 // FilePathMissingException is Zero's _400FilePathMissingException (code
 // -60021, HTTP status 400). The path of an uploaded file is wrong.
-type FilePathMissingException struct{ WebException }
+type FilePathMissingException struct {
+	WebException
+	args argsFilePathMissing
+}
+
+// argsFilePathMissing keeps the params of NewFilePathMissing as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsFilePathMissing struct {
+	filename string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsFilePathMissing) Params() []any { return []any{a.filename} }
 
 // NewFilePathMissing returns a new FilePathMissingException raised in
 // target, with filename as {0} of its template
 //
 //	(400) - The upload path for file {0} is invalid.
 func NewFilePathMissing(target zero.Target, filename string) *FilePathMissingException {
-	return &FilePathMissingException{Make(classFilePathMissing, target, []any{filename})}
+	e := &FilePathMissingException{args: argsFilePathMissing{filename}}
+	Init(&e.WebException, classFilePathMissing, target, &e.args)
+	return e
 }
 
 // IsFilePathMissing reports whether err is, or wraps, an exception of code
@@ -312,7 +387,9 @@ type ForbiddenException struct{ WebException }
 //
 //	(403) - Access to this resource is forbidden.
 func NewForbidden(target zero.Target) *ForbiddenException {
-	return &ForbiddenException{Make(classForbidden, target, nil)}
+	e := &ForbiddenException{}
+	Init(&e.WebException, classForbidden, target, nil)
+	return e
 }
 
 // IsForbidden reports whether err is, or wraps, an exception of code -60013,
@@ -331,7 +408,9 @@ type HttpClientNullException struct{ WebException }
 //
 //	(501) - No web client implementation is available in this environment.
 func NewHttpClientNull(target zero.Target) *HttpClientNullException {
-	return &HttpClientNullException{Make(classHttpClientNull, target, nil)}
+	e := &HttpClientNullException{}
+	Init(&e.WebException, classHttpClientNull, target, nil)
+	return e
 }
 
 // IsHttpClientNull reports whether err is, or wraps, an exception of code
@@ -344,14 +423,28 @@ func IsHttpClientNull(err error) bool {
 // InternalServerException is Zero's _500InternalServerException (code
 // -60007, HTTP status 500). An unexpected failure occurs on the server (the
 // standard 500 error).
-type InternalServerException struct{ WebException }
+type InternalServerException struct {
+	WebException
+	args argsInternalServer
+}
+
+// argsInternalServer keeps the params of NewInternalServer as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsInternalServer struct {
+	details string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsInternalServer) Params() []any { return []any{a.details} }
 
 // NewInternalServer returns a new InternalServerException raised in target,
 // with details as {0} of its template
 //
 //	(500) - An internal server error occurred: {0}
 func NewInternalServer(target zero.Target, details string) *InternalServerException {
-	return &InternalServerException{Make(classInternalServer, target, []any{details})}
+	e := &InternalServerException{args: argsInternalServer{details}}
+	Init(&e.WebException, classInternalServer, target, &e.args)
+	return e
 }
 
 // IsInternalServer reports whether err is, or wraps, an exception of code
@@ -363,14 +456,28 @@ func IsInternalServer(err error) bool {
 
 // JobMethodException is Zero's _417JobMethodException (code -60041, HTTP
 // status 417). A background job's method declares its parameters wrongly.
-type JobMethodException struct{ WebException }
+type JobMethodException struct {
+	WebException
+	args argsJobMethod
+}
+
+// argsJobMethod keeps the params of NewJobMethod as they were given, boxing
+// them only when a text or Params asks for them (zero.Args).
+type argsJobMethod struct {
+	name string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsJobMethod) Params() []any { return []any{a.name} }
 
 // NewJobMethod returns a new JobMethodException raised in target, with name
 // as {0} of its template
 //
 //	(417) - The parameters of job method {0} are defined incorrectly.
 func NewJobMethod(target zero.Target, name string) *JobMethodException {
-	return &JobMethodException{Make(classJobMethod, target, []any{name})}
+	e := &JobMethodException{args: argsJobMethod{name}}
+	Init(&e.WebException, classJobMethod, target, &e.args)
+	return e
 }
 
 // IsJobMethod reports whether err is, or wraps, an exception of code -60041,
@@ -382,14 +489,28 @@ func IsJobMethod(err error) bool {
 // JobOnMissingException is Zero's _501JobOnMissingException (code -60042,
 // HTTP status 501). A background job class defines no method annotated with
 // @On.
-type JobOnMissingException struct{ WebException }
+type JobOnMissingException struct {
+	WebException
+	args argsJobOnMissing
+}
+
+// argsJobOnMissing keeps the params of NewJobOnMissing as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsJobOnMissing struct {
+	jobClass string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsJobOnMissing) Params() []any { return []any{a.jobClass} }
 
 // NewJobOnMissing returns a new JobOnMissingException raised in target, with
 // jobClass as {0} of its template
 //
 //	(501) - The job class {0} has no method annotated with @On.
 func NewJobOnMissing(target zero.Target, jobClass string) *JobOnMissingException {
-	return &JobOnMissingException{Make(classJobOnMissing, target, []any{jobClass})}
+	e := &JobOnMissingException{args: argsJobOnMissing{jobClass}}
+	Init(&e.WebException, classJobOnMissing, target, &e.args)
+	return e
 }
 
 // IsJobOnMissing reports whether err is, or wraps, an exception of code
@@ -401,14 +522,28 @@ func IsJobOnMissing(err error) bool {
 
 // JwtAudientException is Zero's _401JwtAudientException (code -60030, HTTP
 // status 401). The JWT's audience is invalid, so authentication fails.
-type JwtAudientException struct{ WebException }
+type JwtAudientException struct {
+	WebException
+	args argsJwtAudient
+}
+
+// argsJwtAudient keeps the params of NewJwtAudient as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsJwtAudient struct {
+	audience string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsJwtAudient) Params() []any { return []any{a.audience} }
 
 // NewJwtAudient returns a new JwtAudientException raised in target, with
 // audience as {0} of its template
 //
 //	(401) - The JWT audience {0} is not accepted.
 func NewJwtAudient(target zero.Target, audience string) *JwtAudientException {
-	return &JwtAudientException{Make(classJwtAudient, target, []any{audience})}
+	e := &JwtAudientException{args: argsJwtAudient{audience}}
+	Init(&e.WebException, classJwtAudient, target, &e.args)
+	return e
 }
 
 // IsJwtAudient reports whether err is, or wraps, an exception of code
@@ -419,14 +554,28 @@ func IsJwtAudient(err error) bool {
 
 // JwtExecutorException is Zero's _401JwtExecutorException (code -60033, HTTP
 // status 401). Verifying the JWT yields false, so authentication fails.
-type JwtExecutorException struct{ WebException }
+type JwtExecutorException struct {
+	WebException
+	args argsJwtExecutor
+}
+
+// argsJwtExecutor keeps the params of NewJwtExecutor as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsJwtExecutor struct {
+	token string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsJwtExecutor) Params() []any { return []any{a.token} }
 
 // NewJwtExecutor returns a new JwtExecutorException raised in target, with
 // token as {0} of its template
 //
 //	(401) - The JWT {0} failed verification.
 func NewJwtExecutor(target zero.Target, token string) *JwtExecutorException {
-	return &JwtExecutorException{Make(classJwtExecutor, target, []any{token})}
+	e := &JwtExecutorException{args: argsJwtExecutor{token}}
+	Init(&e.WebException, classJwtExecutor, target, &e.args)
+	return e
 }
 
 // IsJwtExecutor reports whether err is, or wraps, an exception of code
@@ -438,14 +587,28 @@ func IsJwtExecutor(err error) bool {
 
 // JwtExpiredException is Zero's _401JwtExpiredException (code -60029, HTTP
 // status 401). The JWT has expired and a new one must be requested.
-type JwtExpiredException struct{ WebException }
+type JwtExpiredException struct {
+	WebException
+	args argsJwtExpired
+}
+
+// argsJwtExpired keeps the params of NewJwtExpired as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsJwtExpired struct {
+	payload any
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsJwtExpired) Params() []any { return []any{a.payload} }
 
 // NewJwtExpired returns a new JwtExpiredException raised in target, with
 // payload as {0} of its template
 //
 //	(401) - The JWT has expired; request a new one. Payload: {0}
 func NewJwtExpired(target zero.Target, payload any) *JwtExpiredException {
-	return &JwtExpiredException{Make(classJwtExpired, target, []any{payload})}
+	e := &JwtExpiredException{args: argsJwtExpired{payload}}
+	Init(&e.WebException, classJwtExpired, target, &e.args)
+	return e
 }
 
 // IsJwtExpired reports whether err is, or wraps, an exception of code
@@ -456,14 +619,28 @@ func IsJwtExpired(err error) bool {
 
 // JwtIssuerException is Zero's _401JwtIssuerException (code -60031, HTTP
 // status 401). The JWT's issuer is invalid, so authentication fails.
-type JwtIssuerException struct{ WebException }
+type JwtIssuerException struct {
+	WebException
+	args argsJwtIssuer
+}
+
+// argsJwtIssuer keeps the params of NewJwtIssuer as they were given, boxing
+// them only when a text or Params asks for them (zero.Args).
+type argsJwtIssuer struct {
+	issuer string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsJwtIssuer) Params() []any { return []any{a.issuer} }
 
 // NewJwtIssuer returns a new JwtIssuerException raised in target, with
 // issuer as {0} of its template
 //
 //	(401) - The JWT issuer {0} is not accepted.
 func NewJwtIssuer(target zero.Target, issuer string) *JwtIssuerException {
-	return &JwtIssuerException{Make(classJwtIssuer, target, []any{issuer})}
+	e := &JwtIssuerException{args: argsJwtIssuer{issuer}}
+	Init(&e.WebException, classJwtIssuer, target, &e.args)
+	return e
 }
 
 // IsJwtIssuer reports whether err is, or wraps, an exception of code -60031,
@@ -474,7 +651,19 @@ func IsJwtIssuer(err error) bool {
 
 // JwtRuntimeException is Zero's _500JwtRuntimeException (code -60032, HTTP
 // status 500). The JWT runtime environment fails.
-type JwtRuntimeException struct{ WebException }
+type JwtRuntimeException struct {
+	WebException
+	args argsJwtRuntime
+}
+
+// argsJwtRuntime keeps the params of NewJwtRuntime as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsJwtRuntime struct {
+	cause error
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsJwtRuntime) Params() []any { return []any{a.cause} }
 
 // NewJwtRuntime returns a new JwtRuntimeException raised in target, with
 // cause as {0} of its template
@@ -484,7 +673,8 @@ type JwtRuntimeException struct{ WebException }
 // cause also becomes the exception's cause (Unwrap), so errors.Is and
 // errors.As reach it.
 func NewJwtRuntime(target zero.Target, cause error) *JwtRuntimeException {
-	e := &JwtRuntimeException{Make(classJwtRuntime, target, []any{cause})}
+	e := &JwtRuntimeException{args: argsJwtRuntime{cause}}
+	Init(&e.WebException, classJwtRuntime, target, &e.args)
 	e.SetCause(cause)
 	return e
 }
@@ -498,14 +688,28 @@ func IsJwtRuntime(err error) bool {
 // MediaDeclareException is Zero's _415MediaDeclareException (code -40069,
 // HTTP status 415). Reserved. The media type the server prefers is declared
 // wrongly.
-type MediaDeclareException struct{ WebException }
+type MediaDeclareException struct {
+	WebException
+	args argsMediaDeclare
+}
+
+// argsMediaDeclare keeps the params of NewMediaDeclare as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsMediaDeclare struct {
+	argType, mediaType string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsMediaDeclare) Params() []any { return []any{a.argType, a.mediaType} }
 
 // NewMediaDeclare returns a new MediaDeclareException raised in target, with
 // argType as {0} and mediaType as {1} of its template
 //
 //	(415) - The declared parameter type {0} does not fit the media type {1}.
 func NewMediaDeclare(target zero.Target, argType, mediaType string) *MediaDeclareException {
-	return &MediaDeclareException{Make(classMediaDeclare, target, []any{argType, mediaType})}
+	e := &MediaDeclareException{args: argsMediaDeclare{argType, mediaType}}
+	Init(&e.WebException, classMediaDeclare, target, &e.args)
+	return e
 }
 
 // IsMediaDeclare reports whether err is, or wraps, an exception of code
@@ -518,14 +722,29 @@ func IsMediaDeclare(err error) bool {
 // MediaNotSupportException is Zero's _415MediaNotSupportException (code
 // -60006, HTTP status 415). The request's media type is not among those the
 // server accepts.
-type MediaNotSupportException struct{ WebException }
+type MediaNotSupportException struct {
+	WebException
+	args argsMediaNotSupport
+}
+
+// argsMediaNotSupport keeps the params of NewMediaNotSupport as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsMediaNotSupport struct {
+	media    string
+	expected []string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsMediaNotSupport) Params() []any { return []any{a.media, a.expected} }
 
 // NewMediaNotSupport returns a new MediaNotSupportException raised in
 // target, with media as {0} and expected as {1} of its template
 //
 //	(415) - Media type {0} is not supported here; use one of {1}.
 func NewMediaNotSupport(target zero.Target, media string, expected []string) *MediaNotSupportException {
-	return &MediaNotSupportException{Make(classMediaNotSupport, target, []any{media, expected})}
+	e := &MediaNotSupportException{args: argsMediaNotSupport{media, expected}}
+	Init(&e.WebException, classMediaNotSupport, target, &e.args)
+	return e
 }
 
 // IsMediaNotSupport reports whether err is, or wraps, an exception of code
@@ -538,14 +757,28 @@ func IsMediaNotSupport(err error) bool {
 // MethodForbiddenException is Zero's _405MethodForbiddenException (code
 // -60014, HTTP status 405). The HTTP method is not allowed on the path (the
 // standard 405 error).
-type MethodForbiddenException struct{ WebException }
+type MethodForbiddenException struct {
+	WebException
+	args argsMethodForbidden
+}
+
+// argsMethodForbidden keeps the params of NewMethodForbidden as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsMethodForbidden struct {
+	method, uri string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsMethodForbidden) Params() []any { return []any{a.method, a.uri} }
 
 // NewMethodForbidden returns a new MethodForbiddenException raised in
 // target, with method as {0} and uri as {1} of its template
 //
 //	(405) - Method {0} is not allowed for {1}.
 func NewMethodForbidden(target zero.Target, method, uri string) *MethodForbiddenException {
-	return &MethodForbiddenException{Make(classMethodForbidden, target, []any{method, uri})}
+	e := &MethodForbiddenException{args: argsMethodForbidden{method, uri}}
+	Init(&e.WebException, classMethodForbidden, target, &e.args)
+	return e
 }
 
 // IsMethodForbidden reports whether err is, or wraps, an exception of code
@@ -564,7 +797,9 @@ type OpUnsupportException struct{ WebException }
 //
 //	(400) - The query uses an operator that is not supported.
 func NewOpUnsupport(target zero.Target) *OpUnsupportException {
-	return &OpUnsupportException{Make(classOpUnsupport, target, nil)}
+	e := &OpUnsupportException{}
+	Init(&e.WebException, classOpUnsupport, target, nil)
+	return e
 }
 
 // IsOpUnsupport reports whether err is, or wraps, an exception of code
@@ -584,7 +819,9 @@ type PagerIndexException struct{ WebException }
 //
 //	(400) - The page number of the pager is invalid; pages start at 1.
 func NewPagerIndex(target zero.Target) *PagerIndexException {
-	return &PagerIndexException{Make(classPagerIndex, target, nil)}
+	e := &PagerIndexException{}
+	Init(&e.WebException, classPagerIndex, target, nil)
+	return e
 }
 
 // IsPagerIndex reports whether err is, or wraps, an exception of code
@@ -602,7 +839,9 @@ type PagerInvalidException struct{ WebException }
 //
 //	(400) - The pager is missing a required attribute; it needs both page and size.
 func NewPagerInvalid(target zero.Target) *PagerInvalidException {
-	return &PagerInvalidException{Make(classPagerInvalid, target, nil)}
+	e := &PagerInvalidException{}
+	Init(&e.WebException, classPagerInvalid, target, nil)
+	return e
 }
 
 // IsPagerInvalid reports whether err is, or wraps, an exception of code
@@ -615,14 +854,29 @@ func IsPagerInvalid(err error) bool {
 // ParameterFromStringException is Zero's _400ParameterFromStringException
 // (code -60004, HTTP status 400). A parameter cannot be converted from its
 // text to the required type.
-type ParameterFromStringException struct{ WebException }
+type ParameterFromStringException struct {
+	WebException
+	args argsParameterFromString
+}
+
+// argsParameterFromString keeps the params of NewParameterFromString as they
+// were given, boxing them only when a text or Params asks for them
+// (zero.Args).
+type argsParameterFromString struct {
+	expectedType, literal string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsParameterFromString) Params() []any { return []any{a.expectedType, a.literal} }
 
 // NewParameterFromString returns a new ParameterFromStringException raised
 // in target, with expectedType as {0} and literal as {1} of its template
 //
 //	(400) - Cannot convert {1} to type {0}.
 func NewParameterFromString(target zero.Target, expectedType, literal string) *ParameterFromStringException {
-	return &ParameterFromStringException{Make(classParameterFromString, target, []any{expectedType, literal})}
+	e := &ParameterFromStringException{args: argsParameterFromString{expectedType, literal}}
+	Init(&e.WebException, classParameterFromString, target, &e.args)
+	return e
 }
 
 // IsParameterFromString reports whether err is, or wraps, an exception of
@@ -635,14 +889,28 @@ func IsParameterFromString(err error) bool {
 // PointDefineException is Zero's _415PointDefineException (code -60048, HTTP
 // status 415). A point (coordinate) parameter is declared with a type that
 // cannot be used.
-type PointDefineException struct{ WebException }
+type PointDefineException struct {
+	WebException
+	args argsPointDefine
+}
+
+// argsPointDefine keeps the params of NewPointDefine as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsPointDefine struct {
+	pointType string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsPointDefine) Params() []any { return []any{a.pointType} }
 
 // NewPointDefine returns a new PointDefineException raised in target, with
 // pointType as {0} of its template
 //
 //	(415) - Type {0} cannot be used for a point parameter.
 func NewPointDefine(target zero.Target, pointType string) *PointDefineException {
-	return &PointDefineException{Make(classPointDefine, target, []any{pointType})}
+	e := &PointDefineException{args: argsPointDefine{pointType}}
+	Init(&e.WebException, classPointDefine, target, &e.args)
+	return e
 }
 
 // IsPointDefine reports whether err is, or wraps, an exception of code
@@ -654,14 +922,28 @@ func IsPointDefine(err error) bool {
 
 // PointerPluginException is Zero's _500PointerPluginException (code -60044,
 // HTTP status 500). Reserved. A plugin reference is wrong.
-type PointerPluginException struct{ WebException }
+type PointerPluginException struct {
+	WebException
+	args argsPointerPlugin
+}
+
+// argsPointerPlugin keeps the params of NewPointerPlugin as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsPointerPlugin struct {
+	config any
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsPointerPlugin) Params() []any { return []any{a.config} }
 
 // NewPointerPlugin returns a new PointerPluginException raised in target,
 // with config as {0} of its template
 //
 //	(500) - The plugin reference could not be resolved: {0}
 func NewPointerPlugin(target zero.Target, config any) *PointerPluginException {
-	return &PointerPluginException{Make(classPointerPlugin, target, []any{config})}
+	e := &PointerPluginException{args: argsPointerPlugin{config}}
+	Init(&e.WebException, classPointerPlugin, target, &e.args)
+	return e
 }
 
 // IsPointerPlugin reports whether err is, or wraps, an exception of code
@@ -673,14 +955,28 @@ func IsPointerPlugin(err error) bool {
 
 // PoolInternalException is Zero's _500PoolInternalException (code -60035,
 // HTTP status 500). An operation on a SharedMap pool fails.
-type PoolInternalException struct{ WebException }
+type PoolInternalException struct {
+	WebException
+	args argsPoolInternal
+}
+
+// argsPoolInternal keeps the params of NewPoolInternal as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsPoolInternal struct {
+	name, method string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsPoolInternal) Params() []any { return []any{a.name, a.method} }
 
 // NewPoolInternal returns a new PoolInternalException raised in target, with
 // name as {0} and method as {1} of its template
 //
 //	(500) - The shared pool {0} failed during {1}.
 func NewPoolInternal(target zero.Target, name, method string) *PoolInternalException {
-	return &PoolInternalException{Make(classPoolInternal, target, []any{name, method})}
+	e := &PoolInternalException{args: argsPoolInternal{name, method}}
+	Init(&e.WebException, classPoolInternal, target, &e.args)
+	return e
 }
 
 // IsPoolInternal reports whether err is, or wraps, an exception of code
@@ -700,7 +996,9 @@ type QueryKeyTypeException struct{ WebException }
 //
 //	(400) - A query key in the request has an unexpected type.
 func NewQueryKeyType(target zero.Target) *QueryKeyTypeException {
-	return &QueryKeyTypeException{Make(classQueryKeyType, target, nil)}
+	e := &QueryKeyTypeException{}
+	Init(&e.WebException, classQueryKeyType, target, nil)
+	return e
 }
 
 // IsQueryKeyType reports whether err is, or wraps, an exception of code
@@ -719,7 +1017,9 @@ type QueryMetaNullException struct{ WebException }
 //
 //	(500) - The query engine received no query metadata.
 func NewQueryMetaNull(target zero.Target) *QueryMetaNullException {
-	return &QueryMetaNullException{Make(classQueryMetaNull, target, nil)}
+	e := &QueryMetaNullException{}
+	Init(&e.WebException, classQueryMetaNull, target, nil)
+	return e
 }
 
 // IsQueryMetaNull reports whether err is, or wraps, an exception of code
@@ -738,7 +1038,9 @@ type RecordNotFoundException struct{ WebException }
 //
 //	(404) - The requested record does not exist in storage.
 func NewRecordNotFound(target zero.Target) *RecordNotFoundException {
-	return &RecordNotFoundException{Make(classRecordNotFound, target, nil)}
+	e := &RecordNotFoundException{}
+	Init(&e.WebException, classRecordNotFound, target, nil)
+	return e
 }
 
 // IsRecordNotFound reports whether err is, or wraps, an exception of code
@@ -751,7 +1053,20 @@ func IsRecordNotFound(err error) bool {
 // RemoteRpcException is Zero's _504RemoteRpcException (code -60017, HTTP
 // status 504). Reserved. The code of a remote RPC service fails while
 // running.
-type RemoteRpcException struct{ WebException }
+type RemoteRpcException struct {
+	WebException
+	args argsRemoteRpc
+}
+
+// argsRemoteRpc keeps the params of NewRemoteRpc as they were given, boxing
+// them only when a text or Params asks for them (zero.Args).
+type argsRemoteRpc struct {
+	remote, address string
+	cause           error
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsRemoteRpc) Params() []any { return []any{a.remote, a.address, a.cause} }
 
 // NewRemoteRpc returns a new RemoteRpcException raised in target, with
 // remote as {0}, address as {1} and cause as {2} of its template
@@ -761,7 +1076,8 @@ type RemoteRpcException struct{ WebException }
 // cause also becomes the exception's cause (Unwrap), so errors.Is and
 // errors.As reach it.
 func NewRemoteRpc(target zero.Target, remote, address string, cause error) *RemoteRpcException {
-	e := &RemoteRpcException{Make(classRemoteRpc, target, []any{remote, address, cause})}
+	e := &RemoteRpcException{args: argsRemoteRpc{remote, address, cause}}
+	Init(&e.WebException, classRemoteRpc, target, &e.args)
 	e.SetCause(cause)
 	return e
 }
@@ -774,14 +1090,28 @@ func IsRemoteRpc(err error) bool {
 
 // RequestConfigException is Zero's _500RequestConfigException (code -60046,
 // HTTP status 500). The configuration data of a WebClient request is wrong.
-type RequestConfigException struct{ WebException }
+type RequestConfigException struct {
+	WebException
+	args argsRequestConfig
+}
+
+// argsRequestConfig keeps the params of NewRequestConfig as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsRequestConfig struct {
+	request, data any
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsRequestConfig) Params() []any { return []any{a.request, a.data} }
 
 // NewRequestConfig returns a new RequestConfigException raised in target,
 // with request as {0} and data as {1} of its template
 //
 //	(500) - The web client request {0} cannot be built from the data {1}.
 func NewRequestConfig(target zero.Target, request, data any) *RequestConfigException {
-	return &RequestConfigException{Make(classRequestConfig, target, []any{request, data})}
+	e := &RequestConfigException{args: argsRequestConfig{request, data}}
+	Init(&e.WebException, classRequestConfig, target, &e.args)
+	return e
 }
 
 // IsRequestConfig reports whether err is, or wraps, an exception of code
@@ -794,14 +1124,28 @@ func IsRequestConfig(err error) bool {
 // ResourceBuildingException is Zero's _400ResourceBuildingException (code
 // -60001, HTTP status 400). Reserved. The request content cannot be turned
 // into the expected resource.
-type ResourceBuildingException struct{ WebException }
+type ResourceBuildingException struct {
+	WebException
+	args argsResourceBuilding
+}
+
+// argsResourceBuilding keeps the params of NewResourceBuilding as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsResourceBuilding struct {
+	reference any
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsResourceBuilding) Params() []any { return []any{a.reference} }
 
 // NewResourceBuilding returns a new ResourceBuildingException raised in
 // target, with reference as {0} of its template
 //
 //	(400) - Building a resource from the request failed for {0}.
 func NewResourceBuilding(target zero.Target, reference any) *ResourceBuildingException {
-	return &ResourceBuildingException{Make(classResourceBuilding, target, []any{reference})}
+	e := &ResourceBuildingException{args: argsResourceBuilding{reference}}
+	Init(&e.WebException, classResourceBuilding, target, &e.args)
+	return e
 }
 
 // IsResourceBuilding reports whether err is, or wraps, an exception of code
@@ -813,14 +1157,28 @@ func IsResourceBuilding(err error) bool {
 
 // RpcAddressWrongException is Zero's _501RpcAddressWrongException (code
 // -60016, HTTP status 501). The address used for RPC communication is wrong.
-type RpcAddressWrongException struct{ WebException }
+type RpcAddressWrongException struct {
+	WebException
+	args argsRpcAddressWrong
+}
+
+// argsRpcAddressWrong keeps the params of NewRpcAddressWrong as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsRpcAddressWrong struct {
+	address, name string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsRpcAddressWrong) Params() []any { return []any{a.address, a.name} }
 
 // NewRpcAddressWrong returns a new RpcAddressWrongException raised in
 // target, with address as {0} and name as {1} of its template
 //
 //	(501) - The RPC address {0} configured for service {1} is wrong.
 func NewRpcAddressWrong(target zero.Target, address, name string) *RpcAddressWrongException {
-	return &RpcAddressWrongException{Make(classRpcAddressWrong, target, []any{address, name})}
+	e := &RpcAddressWrongException{args: argsRpcAddressWrong{address, name}}
+	Init(&e.WebException, classRpcAddressWrong, target, &e.args)
+	return e
 }
 
 // IsRpcAddressWrong reports whether err is, or wraps, an exception of code
@@ -833,14 +1191,28 @@ func IsRpcAddressWrong(err error) bool {
 // RpcImplementException is Zero's _501RpcImplementException (code -60015,
 // HTTP status 501). An RPC service cannot be found, most likely because
 // nothing implements it.
-type RpcImplementException struct{ WebException }
+type RpcImplementException struct {
+	WebException
+	args argsRpcImplement
+}
+
+// argsRpcImplement keeps the params of NewRpcImplement as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsRpcImplement struct {
+	name, address, method string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsRpcImplement) Params() []any { return []any{a.name, a.address, a.method} }
 
 // NewRpcImplement returns a new RpcImplementException raised in target, with
 // name as {0}, address as {1} and method as {2} of its template
 //
 //	(501) - The RPC service {0} at address {1} has no implementation for method {2}.
 func NewRpcImplement(target zero.Target, name, address, method string) *RpcImplementException {
-	return &RpcImplementException{Make(classRpcImplement, target, []any{name, address, method})}
+	e := &RpcImplementException{args: argsRpcImplement{name, address, method}}
+	Init(&e.WebException, classRpcImplement, target, &e.args)
+	return e
 }
 
 // IsRpcImplement reports whether err is, or wraps, an exception of code
@@ -853,14 +1225,28 @@ func IsRpcImplement(err error) bool {
 // RpcMethodInvokeException is Zero's _500RpcMethodInvokeException (code
 // -60028, HTTP status 500). Invoking an RPC method fails in an unforeseen
 // way.
-type RpcMethodInvokeException struct{ WebException }
+type RpcMethodInvokeException struct {
+	WebException
+	args argsRpcMethodInvoke
+}
+
+// argsRpcMethodInvoke keeps the params of NewRpcMethodInvoke as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsRpcMethodInvoke struct {
+	returnValue any
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsRpcMethodInvoke) Params() []any { return []any{a.returnValue} }
 
 // NewRpcMethodInvoke returns a new RpcMethodInvokeException raised in
 // target, with returnValue as {0} of its template
 //
 //	(500) - An RPC method call failed unexpectedly; returned value: {0}
 func NewRpcMethodInvoke(target zero.Target, returnValue any) *RpcMethodInvokeException {
-	return &RpcMethodInvokeException{Make(classRpcMethodInvoke, target, []any{returnValue})}
+	e := &RpcMethodInvokeException{args: argsRpcMethodInvoke{returnValue}}
+	Init(&e.WebException, classRpcMethodInvoke, target, &e.args)
+	return e
 }
 
 // IsRpcMethodInvoke reports whether err is, or wraps, an exception of code
@@ -873,14 +1259,28 @@ func IsRpcMethodInvoke(err error) bool {
 // RpcMethodMissingException is Zero's _501RpcMethodMissingException (code
 // -60018, HTTP status 501). A microservice finds no method to run for an
 // RPC.
-type RpcMethodMissingException struct{ WebException }
+type RpcMethodMissingException struct {
+	WebException
+	args argsRpcMethodMissing
+}
+
+// argsRpcMethodMissing keeps the params of NewRpcMethodMissing as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsRpcMethodMissing struct {
+	address string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsRpcMethodMissing) Params() []any { return []any{a.address} }
 
 // NewRpcMethodMissing returns a new RpcMethodMissingException raised in
 // target, with address as {0} of its template
 //
 //	(501) - No RPC method is registered for address {0}.
 func NewRpcMethodMissing(target zero.Target, address string) *RpcMethodMissingException {
-	return &RpcMethodMissingException{Make(classRpcMethodMissing, target, []any{address})}
+	e := &RpcMethodMissingException{args: argsRpcMethodMissing{address}}
+	Init(&e.WebException, classRpcMethodMissing, target, &e.args)
+	return e
 }
 
 // IsRpcMethodMissing reports whether err is, or wraps, an exception of code
@@ -900,7 +1300,9 @@ type RpcRejectException struct{ WebException }
 //
 //	(501) - The requested RPC service was rejected because it is not supported.
 func NewRpcReject(target zero.Target) *RpcRejectException {
-	return &RpcRejectException{Make(classRpcReject, target, nil)}
+	e := &RpcRejectException{}
+	Init(&e.WebException, classRpcReject, target, nil)
+	return e
 }
 
 // IsRpcReject reports whether err is, or wraps, an exception of code -60027,
@@ -911,14 +1313,28 @@ func IsRpcReject(err error) bool {
 
 // RpcServiceException is Zero's _424RpcServiceException (code -60020, HTTP
 // status 424). No RPC service matches the given name.
-type RpcServiceException struct{ WebException }
+type RpcServiceException struct {
+	WebException
+	args argsRpcService
+}
+
+// argsRpcService keeps the params of NewRpcService as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsRpcService struct {
+	name, address string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsRpcService) Params() []any { return []any{a.name, a.address} }
 
 // NewRpcService returns a new RpcServiceException raised in target, with
 // name as {0} and address as {1} of its template
 //
 //	(424) - The required RPC service {0} (address {1}) cannot be found.
 func NewRpcService(target zero.Target, name, address string) *RpcServiceException {
-	return &RpcServiceException{Make(classRpcService, target, []any{name, address})}
+	e := &RpcServiceException{args: argsRpcService{name, address}}
+	Init(&e.WebException, classRpcService, target, &e.args)
+	return e
 }
 
 // IsRpcService reports whether err is, or wraps, an exception of code
@@ -929,7 +1345,20 @@ func IsRpcService(err error) bool {
 
 // RpcTransitInvokeException is Zero's _500RpcTransitInvokeException (code
 // -60036, HTTP status 500). A Transit call in RPC stream mode fails.
-type RpcTransitInvokeException struct{ WebException }
+type RpcTransitInvokeException struct {
+	WebException
+	args argsRpcTransitInvoke
+}
+
+// argsRpcTransitInvoke keeps the params of NewRpcTransitInvoke as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsRpcTransitInvoke struct {
+	method string
+	cause  error
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsRpcTransitInvoke) Params() []any { return []any{a.method, a.cause} }
 
 // NewRpcTransitInvoke returns a new RpcTransitInvokeException raised in
 // target, with method as {0} and cause as {1} of its template
@@ -939,7 +1368,8 @@ type RpcTransitInvokeException struct{ WebException }
 // cause also becomes the exception's cause (Unwrap), so errors.Is and
 // errors.As reach it.
 func NewRpcTransitInvoke(target zero.Target, method string, cause error) *RpcTransitInvokeException {
-	e := &RpcTransitInvokeException{Make(classRpcTransitInvoke, target, []any{method, cause})}
+	e := &RpcTransitInvokeException{args: argsRpcTransitInvoke{method, cause}}
+	Init(&e.WebException, classRpcTransitInvoke, target, &e.args)
 	e.SetCause(cause)
 	return e
 }
@@ -961,7 +1391,9 @@ type SecurityNotImplementException struct{ WebException }
 //
 //	(500) - The security module is enabled, but no @Wall class was found.
 func NewSecurityNotImplement(target zero.Target) *SecurityNotImplementException {
-	return &SecurityNotImplementException{Make(classSecurityNotImplement, target, nil)}
+	e := &SecurityNotImplementException{}
+	Init(&e.WebException, classSecurityNotImplement, target, nil)
+	return e
 }
 
 // IsSecurityNotImplement reports whether err is, or wraps, an exception of
@@ -974,14 +1406,28 @@ func IsSecurityNotImplement(err error) bool {
 // ServiceNotFoundException is Zero's _404ServiceNotFoundException (code
 // -60010, HTTP status 404). No route matches the request's method and path
 // (the standard 404 error).
-type ServiceNotFoundException struct{ WebException }
+type ServiceNotFoundException struct {
+	WebException
+	args argsServiceNotFound
+}
+
+// argsServiceNotFound keeps the params of NewServiceNotFound as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsServiceNotFound struct {
+	uri, method string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsServiceNotFound) Params() []any { return []any{a.uri, a.method} }
 
 // NewServiceNotFound returns a new ServiceNotFoundException raised in
 // target, with uri as {0} and method as {1} of its template
 //
 //	(404) - No service handles {1} {0}.
 func NewServiceNotFound(target zero.Target, uri, method string) *ServiceNotFoundException {
-	return &ServiceNotFoundException{Make(classServiceNotFound, target, []any{uri, method})}
+	e := &ServiceNotFoundException{args: argsServiceNotFound{uri, method}}
+	Init(&e.WebException, classServiceNotFound, target, &e.args)
+	return e
 }
 
 // IsServiceNotFound reports whether err is, or wraps, an exception of code
@@ -1000,7 +1446,9 @@ type SessionClientInitException struct{ WebException }
 //
 //	(500) - The session client could not be initialized; check the session configuration.
 func NewSessionClientInit(target zero.Target) *SessionClientInitException {
-	return &SessionClientInitException{Make(classSessionClientInit, target, nil)}
+	e := &SessionClientInitException{}
+	Init(&e.WebException, classSessionClientInit, target, nil)
+	return e
 }
 
 // IsSessionClientInit reports whether err is, or wraps, an exception of code
@@ -1020,7 +1468,9 @@ type SharedDataModeException struct{ WebException }
 //
 //	(501) - Synchronous and asynchronous access to the shared data map were mixed.
 func NewSharedDataMode(target zero.Target) *SharedDataModeException {
-	return &SharedDataModeException{Make(classSharedDataMode, target, nil)}
+	e := &SharedDataModeException{}
+	Init(&e.WebException, classSharedDataMode, target, nil)
+	return e
 }
 
 // IsSharedDataMode reports whether err is, or wraps, an exception of code
@@ -1040,7 +1490,9 @@ type SigmaMissingException struct{ WebException }
 //
 //	(400) - The X-Sigma header is missing, so the application (sigma) cannot be determined.
 func NewSigmaMissing(target zero.Target) *SigmaMissingException {
-	return &SigmaMissingException{Make(classSigmaMissing, target, nil)}
+	e := &SigmaMissingException{}
+	Init(&e.WebException, classSigmaMissing, target, nil)
+	return e
 }
 
 // IsSigmaMissing reports whether err is, or wraps, an exception of code
@@ -1060,7 +1512,9 @@ type UnauthorizedException struct{ WebException }
 //
 //	(401) - The request is not authenticated.
 func NewUnauthorized(target zero.Target) *UnauthorizedException {
-	return &UnauthorizedException{Make(classUnauthorized, target, nil)}
+	e := &UnauthorizedException{}
+	Init(&e.WebException, classUnauthorized, target, nil)
+	return e
 }
 
 // IsUnauthorized reports whether err is, or wraps, an exception of code
@@ -1072,7 +1526,19 @@ func IsUnauthorized(err error) bool {
 
 // UnexpectedRpcException is Zero's _500UnexpectedRpcException (code -60019,
 // HTTP status 500). RPC communication fails.
-type UnexpectedRpcException struct{ WebException }
+type UnexpectedRpcException struct {
+	WebException
+	args argsUnexpectedRpc
+}
+
+// argsUnexpectedRpc keeps the params of NewUnexpectedRpc as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsUnexpectedRpc struct {
+	cause error
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsUnexpectedRpc) Params() []any { return []any{a.cause} }
 
 // NewUnexpectedRpc returns a new UnexpectedRpcException raised in target,
 // with cause as {0} of its template
@@ -1082,7 +1548,8 @@ type UnexpectedRpcException struct{ WebException }
 // cause also becomes the exception's cause (Unwrap), so errors.Is and
 // errors.As reach it.
 func NewUnexpectedRpc(target zero.Target, cause error) *UnexpectedRpcException {
-	e := &UnexpectedRpcException{Make(classUnexpectedRpc, target, []any{cause})}
+	e := &UnexpectedRpcException{args: argsUnexpectedRpc{cause}}
+	Init(&e.WebException, classUnexpectedRpc, target, &e.args)
 	e.SetCause(cause)
 	return e
 }
@@ -1097,14 +1564,28 @@ func IsUnexpectedRpc(err error) bool {
 // ValidationException is Zero's _400ValidationException (code -60000, HTTP
 // status 400). Validating a request's parameters fails (the standard 400
 // validation error).
-type ValidationException struct{ WebException }
+type ValidationException struct {
+	WebException
+	args argsValidation
+}
+
+// argsValidation keeps the params of NewValidation as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsValidation struct {
+	typeName, method, info string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsValidation) Params() []any { return []any{a.typeName, a.method, a.info} }
 
 // NewValidation returns a new ValidationException raised in target, with
 // typeName as {0}, method as {1} and info as {2} of its template
 //
 //	(400) - Parameter validation failed in {0}, method {1}: {2}
 func NewValidation(target zero.Target, typeName, method, info string) *ValidationException {
-	return &ValidationException{Make(classValidation, target, []any{typeName, method, info})}
+	e := &ValidationException{args: argsValidation{typeName, method, info}}
+	Init(&e.WebException, classValidation, target, &e.args)
+	return e
 }
 
 // IsValidation reports whether err is, or wraps, an exception of code
@@ -1116,14 +1597,30 @@ func IsValidation(err error) bool {
 // ValidationRuleException is Zero's _400ValidationRuleException (code
 // -60005, HTTP status 400). Validating a request body against its rules
 // fails (the standard 400 body validation error).
-type ValidationRuleException struct{ WebException }
+type ValidationRuleException struct {
+	WebException
+	args argsValidationRule
+}
+
+// argsValidationRule keeps the params of NewValidationRule as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsValidationRule struct {
+	field   string
+	value   any
+	message string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsValidationRule) Params() []any { return []any{a.field, a.value, a.message} }
 
 // NewValidationRule returns a new ValidationRuleException raised in target,
 // with field as {0}, value as {1} and message as {2} of its template
 //
 //	(400) - Field "{0}" with value {1} failed validation: {2}
 func NewValidationRule(target zero.Target, field string, value any, message string) *ValidationRuleException {
-	return &ValidationRuleException{Make(classValidationRule, target, []any{field, value, message})}
+	e := &ValidationRuleException{args: argsValidationRule{field, value, message}}
+	Init(&e.WebException, classValidationRule, target, &e.args)
+	return e
 }
 
 // IsValidationRule reports whether err is, or wraps, an exception of code

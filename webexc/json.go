@@ -1,10 +1,9 @@
 package webexc
 
 import (
+	"bytes"
 	"strconv"
-	"strings"
 
-	"github.com/zeroport/zerofault/internal/faultid"
 	"github.com/zeroport/zerofault/internal/jsontext"
 )
 
@@ -12,7 +11,7 @@ import (
 // {"id":"…","code":-60010,"message":"…","info":"…"}, "info" only when the
 // readable text is not blank.
 func (e *WebException) MarshalJSON() ([]byte, error) {
-	return e.AppendJSON(make([]byte, 0, 64+len(e.Message())+len(e.readable))), nil
+	return e.AppendJSON(make([]byte, 0, 128+2*len(e.Message()))), nil
 }
 
 // AppendJSON appends the JSON form to dst without reflection, for
@@ -21,18 +20,32 @@ func (e *WebException) MarshalJSON() ([]byte, error) {
 // matches what echo's JSON renderer writes.
 func (e *WebException) AppendJSON(dst []byte) []byte {
 	dst = append(dst, `{"id":"`...)
-	if e.id.text != "" {
-		dst = jsontext.AppendEscaped(dst, e.id.text)
-	} else {
-		dst = faultid.AppendHex(dst, e.id.n)
-	}
+	dst = e.appendID(dst)
 	dst = append(dst, `","code":`...)
 	dst = strconv.AppendInt(dst, int64(e.Code()), 10)
 	dst = append(dst, `,"message":"`...)
 	dst = jsontext.AppendEscaped(dst, e.Message())
-	if strings.TrimSpace(e.readable) != "" {
-		dst = append(dst, `","info":"`...)
-		dst = jsontext.AppendEscaped(dst, e.readable)
+	// The readable text is formatted straight into dst, then escaped in
+	// place: no string of it is made.
+	head := len(dst)
+	dst = append(dst, `","info":"`...)
+	start := len(dst)
+	dst = e.appendReadable(dst)
+	if len(bytes.TrimSpace(dst[start:])) == 0 {
+		dst = dst[:head]
+	} else {
+		dst = escapeTail(dst, start)
 	}
 	return append(dst, `"}`...)
+}
+
+// escapeTail escapes dst[start:] for the inside of a JSON string, in
+// place. The escaped text is appended after the raw one, then moved over
+// it: appending never writes over the raw text it reads (it lies below
+// len(dst), or in the old array once dst grows).
+func escapeTail(dst []byte, start int) []byte {
+	end := len(dst)
+	dst = jsontext.AppendEscaped(dst, dst[start:end])
+	n := copy(dst[start:], dst[end:])
+	return dst[:start+n]
 }

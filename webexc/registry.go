@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/zeroport/zerofault/internal/faultid"
 	"github.com/zeroport/zerofault/zero"
 )
 
@@ -111,13 +112,12 @@ func Rebuild(r Remote) error {
 	if !known {
 		class = &Class{Class: zero.Class{Name: cmp.Or(r.Class, "WebException"), Family: zero.FamilyWeb, Code: r.Code}}
 	}
-	w := WebException{ZeroRunException: zero.MakeRunMessage(&class.Class, target, r.Message), status: r.Status, readable: r.Readable, remote: true}
+	w := WebException{ZeroRunException: zero.MakeRunMessage(&class.Class, target, r.Message), status: r.Status, id: faultid.Next()}
+	// Its texts are as the remote side wrote them: no snapshot to read a
+	// readable text from, no params to format one with.
+	w.given = &given{readable: r.Readable, hasReadable: true, id: r.ID, remote: true}
 	if w.status == 0 {
 		w.status = cmp.Or(class.Status, DefaultStatus)
-	}
-	w.id.text = r.ID
-	if w.id.text == "" {
-		w.id = newID()
 	}
 	if r.Cause != nil {
 		w.SetCause(r.Cause)

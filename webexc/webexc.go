@@ -28,6 +28,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/zeroport/zerofault/internal/faultid"
 	"github.com/zeroport/zerofault/zero"
 	"github.com/zeroport/zerofault/zero/catalog"
 )
@@ -47,29 +48,40 @@ type Class struct {
 //
 // Build, configure (SetStatus, SetReadable, SetID, SetCause) and then
 // return it; it is not safe to modify once shared between goroutines.
+// Reading it (Message, Readable, Error, AppendJSON) from several
+// goroutines is safe: its texts are formatted when read, from the catalog
+// snapshot of its construction, the message once and then kept.
 type WebException struct {
 	zero.ZeroRunException
-	status   int
-	readable string
-	id       id
-	remote   bool // rebuilt from another process's answer (Rebuild)
+	status int
+	id     uint64 // from package faultid
+	given  *given // nil unless SetReadable, SetID or Rebuild gave a text
 }
 
-// Make returns the WebException part of an exception of class: its
-// message and readable text are formatted from the catalog in force.
-// Generated constructors embed its result.
+// Make returns the WebException part of an exception of class, for a
+// type that embeds it. Its message and readable text are formatted when
+// first asked for, from the catalog in force now. (Generated constructors
+// use Init.)
 func Make(class *Class, target zero.Target, params []any) WebException {
-	cat := catalog.Current()
-	e := WebException{ZeroRunException: zero.MakeRunIn(cat, &class.Class, target, params), status: class.Status, id: newID()}
-	if e.status == 0 {
-		e.status = DefaultStatus
+	return WebException{ZeroRunException: zero.MakeRun(&class.Class, target, params), status: statusOf(class), id: faultid.Next()}
+}
+
+// Init sets *w, a zero value inside an exception just allocated, to the
+// WebException part of an exception of class whose params args keeps
+// typed (see zero.Args; nil: none), as Make does. Generated constructors
+// call it, so that an exception that is made, tested and dropped costs
+// its one allocation and no copy.
+func Init(w *WebException, class *Class, target zero.Target, args zero.Args) {
+	zero.InitRun(&w.ZeroRunException, &class.Class, target, args)
+	w.status, w.id = statusOf(class), faultid.Next()
+}
+
+// statusOf returns the status of class's exceptions.
+func statusOf(class *Class) int {
+	if class.Status == 0 {
+		return DefaultStatus
 	}
-	if entry, ok := cat.Readable(class.Code); ok {
-		if text, err := entry.Format(params...); err == nil {
-			e.readable = text
-		}
-	}
-	return e
+	return class.Status
 }
 
 // New returns a WebException of code: the family's base, not a
@@ -78,13 +90,37 @@ func Make(class *Class, target zero.Target, params []any) WebException {
 // registers itself), else the one its template names, as Zero's do
 // ("(404) - …"), else DefaultStatus.
 func New(target zero.Target, code int, params ...any) *WebException {
-	e := Make(&Class{Class: zero.Class{Name: "WebException", Family: zero.FamilyWeb, Code: code}}, target, params)
+	class := &Class{Class: zero.Class{Name: "WebException", Family: zero.FamilyWeb, Code: code}}
+	e := &WebException{ZeroRunException: zero.MakeRun(&class.Class, target, params), status: DefaultStatus, id: faultid.Next()}
 	if r, ok := Lookup(code); ok && r.Class.Status != 0 {
 		e.status = r.Class.Status
+	} else if s, ok := templateStatus(zero.Snapshot(e), code); ok {
+		e.status = s
 	} else if s, ok := zero.StatusPrefix(e.Message()); ok {
 		e.status = s
 	}
-	return &e
+	return e
+}
+
+// templateStatus returns the status the template of code names in its
+// first five characters, "(404)", read from its source when formatting
+// cannot change them; it reports false when it cannot tell without
+// formatting (a placeholder or a quote among them) or there is no
+// template.
+func templateStatus(cat *catalog.Catalog, code int) (int, bool) {
+	entry, ok := cat.Lookup(code)
+	if !ok {
+		return 0, false
+	}
+	src := entry.Source()
+	head := src[:min(5, len(src))]
+	if strings.ContainsAny(head, `{'\`) {
+		return 0, false
+	}
+	if s, ok := zero.StatusPrefix(src); ok {
+		return s, true
+	}
+	return DefaultStatus, true
 }
 
 // Status returns the HTTP status the exception is answered with.
@@ -95,18 +131,63 @@ func (e *WebException) Status() int { return e.status }
 // and any library that asks an error for its status get the right one.
 func (e *WebException) StatusCode() int { return e.status }
 
-// Readable returns the text for end users, "" when there is none.
-func (e *WebException) Readable() string { return e.readable }
+// Readable returns the text for end users, "" when there is none: the
+// readable text of the code in the catalog snapshot of the exception's
+// construction, formatted with its params, unless SetReadable or Rebuild
+// gave one. It is formatted on each call (AppendJSON formats it straight
+// into its buffer): an exception is rendered once, as a rule.
+func (e *WebException) Readable() string {
+	if g := e.given; g != nil && g.hasReadable {
+		return g.readable
+	}
+	entry, ok := e.readableEntry()
+	if !ok {
+		return ""
+	}
+	s, err := entry.Format(e.Params()...)
+	if err != nil {
+		return ""
+	}
+	return s
+}
 
 // Remote reports whether the exception was rebuilt from another
 // process's answer (Rebuild): its texts are as that process wrote them,
 // in the language it chose, and it has no params to format a text in
 // another language with.
-func (e *WebException) Remote() bool { return e.remote }
+func (e *WebException) Remote() bool { return e.given != nil && e.given.remote }
 
-// ID returns the exception's id: unique within the process, and unlikely
-// to repeat across processes, unless SetID replaced it.
-func (e *WebException) ID() string { return e.id.String() }
+// appendReadable appends the readable text (see Readable) to dst.
+func (e *WebException) appendReadable(dst []byte) []byte {
+	if g := e.given; g != nil && g.hasReadable {
+		return append(dst, g.readable...)
+	}
+	entry, ok := e.readableEntry()
+	if !ok {
+		return dst
+	}
+	out, err := entry.AppendFormat(dst, e.Params()...)
+	if err != nil {
+		return dst
+	}
+	return out
+}
+
+// readableEntry returns the readable text of the code in the exception's
+// catalog snapshot.
+func (e *WebException) readableEntry() (catalog.Entry, bool) {
+	cat := zero.Snapshot(e)
+	if cat == nil {
+		return catalog.Entry{}, false
+	}
+	return cat.Readable(e.Code())
+}
+
+// setReadable gives the readable text as written.
+func (e *WebException) setReadable(text string) {
+	g := e.give()
+	g.readable, g.hasReadable = text, true
+}
 
 // SetStatus sets the HTTP status, as Zero's setStatus does. A message
 // that starts with a status, as Zero's templates do ("(400) - …"), is
@@ -124,21 +205,14 @@ func (e *WebException) SetStatus(status int) *WebException {
 // kept as written. Text that is fixed belongs in a readable overlay,
 // where it is compiled once at load.
 func (e *WebException) SetReadable(text string) *WebException {
-	e.readable = text
 	if strings.ContainsRune(text, '{') || strings.ContainsRune(text, '\'') {
 		if t, err := catalog.Compile(catalog.Current().Locale(), text); err == nil {
 			if s, err := t.Format(e.Params()...); err == nil {
-				e.readable = s
+				text = s
 			}
 		}
 	}
-	return e
-}
-
-// SetID replaces the id, e.g. with the request id a gateway assigned;
-// SetID("") restores the generated one.
-func (e *WebException) SetID(text string) *WebException {
-	e.id.text = text
+	e.setReadable(text)
 	return e
 }
 

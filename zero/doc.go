@@ -28,6 +28,17 @@
 // unwraps to that *ErrorMissingException: building an exception never
 // panics.
 //
+// The message is formatted when it is first asked for (Message, Error,
+// Params), from the catalog snapshot in force when the exception was
+// made, and then kept: the text is the same whatever catalog.Swap does
+// meanwhile, and an exception that is made, tested with errors.Is,
+// errors.As or a generated predicate, and dropped costs no formatting at
+// all. Generated constructors keep their params typed (see Args) and box
+// them only when a text or Params needs them, so making one costs a
+// single allocation. A param that refers to data the caller changes
+// afterwards (a map, a slice) is formatted as it is then, as with the
+// errors of package os that format on Error.
+//
 // Error() has Zero's log form:
 //
 //	[ ERR-60007 ] ( UserHandler ) Web Error: <message>

@@ -2,6 +2,7 @@ package zero
 
 import (
 	"strconv"
+	"sync/atomic"
 
 	"github.com/zeroport/zerofault/internal/errtree"
 	"github.com/zeroport/zerofault/zero/catalog"
@@ -60,28 +61,138 @@ type Class struct {
 	Code   int    // negative; 0 for an uncoded exception
 }
 
-// fault is the state every exception shares; the roots embed it.
-type fault struct {
-	class   *Class
-	target  Target
-	params  []any
-	message string
-	cause   error
-	missing *ErrorMissingException // set when the catalog has no template for the code
+// Args holds an exception's params as its constructor received them,
+// typed, until they are asked for. Generated constructors keep theirs in a
+// small struct inside the exception's own allocation (see InitRun), so
+// that an exception which is made, tested and dropped never boxes them
+// into []any, nor formats a text.
+type Args interface {
+	// Params returns the params boxed, in template order: {0}, {1}, ….
+	Params() []any
 }
 
-func (f *fault) init(cat *catalog.Catalog, class *Class, target Target, params []any) {
-	f.class, f.target, f.params = class, target, params
+// paramList is the Args of the constructors that take the params boxed.
+type paramList struct{ params []any }
+
+func (p *paramList) Params() []any { return p.params }
+
+// fault is the state every exception shares; the roots embed it.
+//
+// Its message is formatted lazily, the first time it is asked for, from
+// the catalog snapshot captured at construction: the catalog in force
+// then decides the text, whatever Swap does later. An exception that is
+// made, tested (errors.Is, errors.As, HasCode, a generated predicate) and
+// dropped formats nothing and boxes nothing. A message that is given as
+// written (from another process, or uncoded) is stored formatted.
+//
+// Every exception pays for its size in allocated bytes, which is most of
+// the cost of an error that is made and dropped: the fields are few words.
+type fault struct {
+	class  *Class
+	target Target
+	cat    *catalog.Catalog // the snapshot the message is formatted from; nil: given as written
+	args   Args             // the params, boxed only when asked for
+
+	// next is what Unwrap returns: the cause or, when missing, the
+	// *ErrorMissingException of the code, which unwraps to the cause.
+	next    error
+	status  int32 // the status the message's "(NNN)" names instead of its template's; 0: as formatted
+	missing bool  // the catalog has no template for the code
+
+	// texts holds the formatted message and the boxed params, a *texts:
+	// stored at construction when the message is given, else on the first
+	// Message or Params. The exception may be read from several goroutines
+	// once returned, so it is read and stored atomically. atomic.Value
+	// rather than atomic.Pointer, whose noCopy would forbid the families'
+	// Make to return the root by value, as they must for generated types
+	// to embed it: the copies are made before anyone reads it.
+	texts atomic.Value
+}
+
+// texts is what a fault's message and params are once formatted or boxed.
+type texts struct {
+	params  []any
+	message string
+}
+
+// init captures cat, the snapshot the message will be formatted from. A
+// missing template is found here (a map lookup, no formatting), so that
+// Unwrap, errors.As and IsErrorMissing answer without formatting.
+func (f *fault) init(cat *catalog.Catalog, class *Class, target Target, params []any, args Args) {
+	f.class, f.target, f.cat, f.args = class, target, cat, args
+	if args == nil && params != nil {
+		f.args = &paramList{params}
+	}
 	if class.Code == 0 {
 		return
 	}
-	entry, ok := cat.Lookup(class.Code)
-	if !ok {
-		f.missing = newErrorMissing(cat, target, class.Code)
-		f.message = f.missing.message
-		return
+	if _, ok := cat.Lookup(class.Code); !ok {
+		f.next, f.missing = newErrorMissing(cat, target, class.Code), true
 	}
-	f.message = string(AppendMessage(nil, entry, params))
+}
+
+// given sets a message given as written, with the params it came with.
+func (f *fault) given(message string, params []any) {
+	f.texts.Store(&texts{params: params, message: message})
+}
+
+// boxed returns the params as []any, boxing typed ones.
+func (f *fault) boxed() []any {
+	if f.args == nil {
+		return nil
+	}
+	return f.args.Params()
+}
+
+// rendered returns the message and params, formatting and boxing them on
+// the first call. Goroutines racing on the first call each format; one
+// result is kept, and all return it.
+func (f *fault) rendered() *texts {
+	if t, ok := f.texts.Load().(*texts); ok {
+		return t
+	}
+	t := &texts{params: f.boxed()}
+	if f.cat != nil {
+		t.message = f.format(t.params)
+	}
+	if !f.texts.CompareAndSwap(nil, t) {
+		return f.texts.Load().(*texts)
+	}
+	return t
+}
+
+// format returns the message formatted from the snapshot with params,
+// naming the status SetStatusPrefix gave it. Its only allocation, as a
+// rule, is the string: the catalog formats through a pooled buffer.
+func (f *fault) format(params []any) string {
+	var msg string
+	if f.missing {
+		msg = f.next.(*ErrorMissingException).Message()
+	} else if entry, ok := f.cat.Lookup(f.class.Code); ok {
+		var err error
+		if msg, err = entry.Format(params...); err != nil {
+			msg = string(AppendMessage(nil, entry, params))
+		}
+	}
+	if old, ok := StatusPrefix(msg); ok && f.status != 0 && old != int(f.status) {
+		b := []byte(msg)
+		ReplaceStatusPrefix(b, int(f.status))
+		msg = string(b)
+	}
+	return msg
+}
+
+// message returns the message: the one formatted already, else formatted
+// now without keeping it, for Error: an exception that is only logged
+// need not keep a copy.
+func (f *fault) message() string {
+	if t, ok := f.texts.Load().(*texts); ok {
+		return t.message
+	}
+	if f.cat == nil {
+		return ""
+	}
+	return f.format(f.boxed())
 }
 
 // AppendMessage appends the system message of a template formatted with
@@ -144,13 +255,27 @@ func ReplaceStatusPrefix(msg []byte, status int) {
 
 // SetStatusPrefix makes the message's "(NNN)" prefix name status (see
 // ReplaceStatusPrefix); the web family calls it when its status changes.
+// A message not yet formatted gets the prefix when it is.
 func (f *fault) SetStatusPrefix(status int) {
-	if old, ok := StatusPrefix(f.message); !ok || old == status {
+	if f.cat != nil {
+		if status < 100 || status > 599 {
+			return // ReplaceStatusPrefix would leave the message as it is
+		}
+		f.status = int32(status)
+		f.texts = atomic.Value{} // formatted under the old status, if at all
 		return
 	}
-	b := []byte(f.message)
+	t, ok := f.texts.Load().(*texts)
+	if !ok {
+		return
+	}
+	if old, ok := StatusPrefix(t.message); !ok || old == status {
+		return
+	}
+	b := []byte(t.message)
 	ReplaceStatusPrefix(b, status)
-	f.message = string(b)
+	f.texts = atomic.Value{}
+	f.given(string(b), t.params)
 }
 
 // Code returns the exception's negative code, 0 when uncoded.
@@ -159,41 +284,60 @@ func (f *fault) Code() int { return f.class.Code }
 // Target returns where the exception arose.
 func (f *fault) Target() Target { return f.target }
 
-// Params returns the params the message was formatted with. The slice is
-// the exception's own; do not modify it.
-func (f *fault) Params() []any { return f.params }
+// Params returns the params the message is formatted with. The slice is
+// the exception's own; do not modify it. Params kept typed are boxed on
+// the first call.
+func (f *fault) Params() []any {
+	if p, ok := f.args.(*paramList); ok {
+		return p.params
+	}
+	if f.args == nil && f.cat != nil {
+		return nil
+	}
+	return f.rendered().params
+}
 
-// Message returns the formatted system message.
-func (f *fault) Message() string { return f.message }
+// Message returns the system message: formatted on the first call (of
+// Message or Params), from the catalog snapshot of the exception's
+// construction, and the same string afterwards.
+func (f *fault) Message() string { return f.rendered().message }
+
+// Snapshot returns the catalog e's message is formatted from: the one in
+// force when e was made, whatever catalog.Swap did since; nil when its
+// message was given as written (an exception rebuilt from another
+// process). A family that reads more texts from the catalog (webexc's
+// readable text) reads them from it too.
+func Snapshot(e Exception) *catalog.Catalog {
+	if f, ok := e.(interface{ zeroFault() *fault }); ok {
+		return f.zeroFault().cat
+	}
+	return nil
+}
 
 // ClassName returns Zero's class name of the exception.
 func (f *fault) ClassName() string { return f.class.Name }
 
 // Error returns Zero's log form: "[ ERR-60007 ] ( UserHandler ) Web Error: <message>".
 func (f *fault) Error() string {
-	b := make([]byte, 0, 32+len(f.target)+len(f.message))
-	b = AppendLogPrefix(b, f.class, f.target)
-	b = append(b, f.message...)
-	return string(b)
+	// Most log lines fit: then the one allocation is the string (and the
+	// message, if it was not formatted yet).
+	var buf [256]byte
+	b := AppendLogPrefix(buf[:0], f.class, f.target)
+	return string(append(b, f.message()...))
 }
 
 // Unwrap returns the cause given with SetCause. When the catalog had no
 // template for the code it returns the *ErrorMissingException, whose own
 // Unwrap then returns the cause.
-func (f *fault) Unwrap() error {
-	if f.missing != nil {
-		return f.missing
-	}
-	return f.cause
-}
+func (f *fault) Unwrap() error { return f.next }
 
 // SetCause records the error that led to this one, for Unwrap.
 func (f *fault) SetCause(err error) {
-	if f.missing != nil {
-		f.missing.cause = err
+	if f.missing {
+		f.next.(*ErrorMissingException).next = err
 		return
 	}
-	f.cause = err
+	f.next = err
 }
 
 // Is reports whether target is an exception with the same code; uncoded
@@ -229,24 +373,35 @@ func (*ZeroRunException) zeroRuntime() {}
 // for a code that belongs to no family; families use MakeChecked.
 func NewChecked(target Target, code int, params ...any) *ZeroException {
 	e := &ZeroException{}
-	e.init(catalog.Current(), &Class{Name: "ZeroException", Family: FamilyZero, Code: code}, target, params)
+	e.init(catalog.Current(), &Class{Name: "ZeroException", Family: FamilyZero, Code: code}, target, params, nil)
 	return e
 }
 
 // NewRun returns a runtime exception of code formatted with params.
 func NewRun(target Target, code int, params ...any) *ZeroRunException {
 	e := &ZeroRunException{}
-	e.init(catalog.Current(), &Class{Name: "ZeroRunException", Family: FamilyRun, Code: code}, target, params)
+	e.init(catalog.Current(), &Class{Name: "ZeroRunException", Family: FamilyRun, Code: code}, target, params, nil)
 	return e
 }
 
-// MakeChecked returns the checked root of an exception of class, with its
-// message formatted from the catalog in force. Family packages and
-// generated code embed its result.
+// MakeChecked returns the checked root of an exception of class, whose
+// message is formatted, when asked for, from the catalog in force now.
+// Family packages embed its result (generated constructors use
+// InitChecked).
 func MakeChecked(class *Class, target Target, params []any) ZeroException {
 	var e ZeroException
-	e.init(catalog.Current(), class, target, params)
+	e.init(catalog.Current(), class, target, params, nil)
 	return e
+}
+
+// InitChecked sets *e, a zero value inside an exception just allocated,
+// to the checked root of an exception of class whose params args keeps
+// typed (see Args; nil: none). Its message is formatted, when asked for,
+// from the catalog in force now. Generated constructors call it: built in
+// place, the root is not copied into the exception, which would cost a
+// large share of making it.
+func InitChecked(e *ZeroException, class *Class, target Target, args Args) {
+	e.init(catalog.Current(), class, target, nil, args)
 }
 
 // MakeRun returns the runtime root of an exception of class, like
@@ -255,12 +410,17 @@ func MakeRun(class *Class, target Target, params []any) ZeroRunException {
 	return MakeRunIn(catalog.Current(), class, target, params)
 }
 
-// MakeRunIn is MakeRun with the message formatted from cat, for a family
-// that reads more from the catalog (webexc's readable text) and must read
-// it all from one snapshot, whatever Swap does meanwhile.
+// InitRun is InitChecked for a runtime root.
+func InitRun(e *ZeroRunException, class *Class, target Target, args Args) {
+	e.init(catalog.Current(), class, target, nil, args)
+}
+
+// MakeRunIn is MakeRun with the message formatted from cat, for a caller
+// that reads more from one catalog snapshot and must read it all from the
+// same, whatever Swap does meanwhile (see also Snapshot).
 func MakeRunIn(cat *catalog.Catalog, class *Class, target Target, params []any) ZeroRunException {
 	var e ZeroRunException
-	e.init(cat, class, target, params)
+	e.init(cat, class, target, params, nil)
 	return e
 }
 
@@ -270,7 +430,8 @@ func MakeRunIn(cat *catalog.Catalog, class *Class, target Target, params []any) 
 // its own catalog.
 func MakeRunMessage(class *Class, target Target, message string) ZeroRunException {
 	var e ZeroRunException
-	e.class, e.target, e.message = class, target, message
+	e.class, e.target = class, target
+	e.given(message, nil)
 	return e
 }
 
@@ -300,6 +461,11 @@ func (e *ZeroException) As(target any) bool {
 func HasCode(err error, code int) bool {
 	if code == 0 {
 		return false
+	}
+	// The commonest case, a predicate asked of the exception itself,
+	// answers without starting a walk.
+	if f, ok := err.(interface{ zeroFault() *fault }); ok && f.zeroFault().class.Code == code {
+		return true
 	}
 	for e := range errtree.All(err) {
 		if f, ok := e.(interface{ zeroFault() *fault }); ok && f.zeroFault().class.Code == code {

@@ -49,7 +49,9 @@ type AptParameterException struct{ ZeroRunException }
 //
 //	(V) - An Apt comparison needs at least one of the old and new values, but both are null.
 func NewAptParameter(target Target) *AptParameterException {
-	return &AptParameterException{MakeRun(classAptParameter, target, nil)}
+	e := &AptParameterException{}
+	InitRun(&e.ZeroRunException, classAptParameter, target, nil)
+	return e
 }
 
 // IsAptParameter reports whether err is, or wraps, an exception of code
@@ -84,14 +86,28 @@ func IsArgument(err error) bool {
 
 // DateFormatException is Zero's DateFormatException (code -15001). Reserved.
 // A date or time value has an invalid format.
-type DateFormatException struct{ ZeroRunException }
+type DateFormatException struct {
+	ZeroRunException
+	args argsDateFormat
+}
+
+// argsDateFormat keeps the params of NewDateFormat as they were given,
+// boxing them only when a text or Params asks for them (Args).
+type argsDateFormat struct {
+	literal string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsDateFormat) Params() []any { return []any{a.literal} }
 
 // NewDateFormat returns a new DateFormatException raised in target, with
 // literal as {0} of its template
 //
 //	(V) - The text {0} cannot be parsed as a date or time.
 func NewDateFormat(target Target, literal string) *DateFormatException {
-	return &DateFormatException{MakeRun(classDateFormat, target, []any{literal})}
+	e := &DateFormatException{args: argsDateFormat{literal}}
+	InitRun(&e.ZeroRunException, classDateFormat, target, &e.args)
+	return e
 }
 
 // IsDateFormat reports whether err is, or wraps, an exception of code
@@ -125,7 +141,20 @@ func IsEmptyStream(err error) bool {
 
 // JexlExpressionException is Zero's JexlExpressionException (code -15002).
 // Parsing or evaluating a JEXL expression fails.
-type JexlExpressionException struct{ ZeroRunException }
+type JexlExpressionException struct {
+	ZeroRunException
+	args argsJexlExpression
+}
+
+// argsJexlExpression keeps the params of NewJexlExpression as they were
+// given, boxing them only when a text or Params asks for them (Args).
+type argsJexlExpression struct {
+	expression string
+	cause      error
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsJexlExpression) Params() []any { return []any{a.expression, a.cause} }
 
 // NewJexlExpression returns a new JexlExpressionException raised in target,
 // with expression as {0} and cause as {1} of its template
@@ -135,7 +164,8 @@ type JexlExpressionException struct{ ZeroRunException }
 // cause also becomes the exception's cause (Unwrap), so errors.Is and
 // errors.As reach it.
 func NewJexlExpression(target Target, expression string, cause error) *JexlExpressionException {
-	e := &JexlExpressionException{MakeRun(classJexlExpression, target, []any{expression, cause})}
+	e := &JexlExpressionException{args: argsJexlExpression{expression, cause}}
+	InitRun(&e.ZeroRunException, classJexlExpression, target, &e.args)
 	e.SetCause(cause)
 	return e
 }
@@ -149,14 +179,28 @@ func IsJexlExpression(err error) bool {
 
 // JsonFormatException is Zero's JsonFormatException (code -11004). Reserved.
 // Content that should be JSON cannot be parsed as JSON.
-type JsonFormatException struct{ ZeroRunException }
+type JsonFormatException struct {
+	ZeroRunException
+	args argsJsonFormat
+}
+
+// argsJsonFormat keeps the params of NewJsonFormat as they were given,
+// boxing them only when a text or Params asks for them (Args).
+type argsJsonFormat struct {
+	filename string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsJsonFormat) Params() []any { return []any{a.filename} }
 
 // NewJsonFormat returns a new JsonFormatException raised in target, with
 // filename as {0} of its template
 //
 //	(V) - The content of {0} is not valid JSON and cannot be parsed.
 func NewJsonFormat(target Target, filename string) *JsonFormatException {
-	return &JsonFormatException{MakeRun(classJsonFormat, target, []any{filename})}
+	e := &JsonFormatException{args: argsJsonFormat{filename}}
+	InitRun(&e.ZeroRunException, classJsonFormat, target, &e.args)
+	return e
 }
 
 // IsJsonFormat reports whether err is, or wraps, an exception of code
@@ -190,14 +234,29 @@ func IsLimeFile(err error) bool {
 
 // OperationException is Zero's OperationException (code -11005). Reserved. A
 // method invoked through reflection fails.
-type OperationException struct{ ZeroRunException }
+type OperationException struct {
+	ZeroRunException
+	args argsOperation
+}
+
+// argsOperation keeps the params of NewOperation as they were given, boxing
+// them only when a text or Params asks for them (Args).
+type argsOperation struct {
+	method   string
+	typeName Target
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsOperation) Params() []any { return []any{a.method, a.typeName} }
 
 // NewOperation returns a new OperationException raised in target, with
 // method as {0} and typeName as {1} of its template
 //
 //	(V) - Calling method {0} of {1} through reflection failed.
 func NewOperation(target Target, method string, typeName Target) *OperationException {
-	return &OperationException{MakeRun(classOperation, target, []any{method, typeName})}
+	e := &OperationException{args: argsOperation{method, typeName}}
+	InitRun(&e.ZeroRunException, classOperation, target, &e.args)
+	return e
 }
 
 // IsOperation reports whether err is, or wraps, an exception of code -11005,
@@ -215,7 +274,9 @@ type PoolKeyNullException struct{ ZeroRunException }
 //
 //	(V) - A pooled value was requested or stored with a null key; pool keys must not be null.
 func NewPoolKeyNull(target Target) *PoolKeyNullException {
-	return &PoolKeyNullException{MakeRun(classPoolKeyNull, target, nil)}
+	e := &PoolKeyNullException{}
+	InitRun(&e.ZeroRunException, classPoolKeyNull, target, nil)
+	return e
 }
 
 // IsPoolKeyNull reports whether err is, or wraps, an exception of code

@@ -35,12 +35,13 @@ func NewErrorMissing(target Target, code int) *ErrorMissingException {
 func newErrorMissing(cat *catalog.Catalog, target Target, code int) *ErrorMissingException {
 	// Zero passes String.valueOf(code): a number would be grouped ("-11,003").
 	e := &ErrorMissingException{missingCode: code}
-	e.class, e.target, e.params = classErrorMissing, target, []any{strconv.Itoa(code)}
+	params := []any{strconv.Itoa(code)}
+	e.class, e.target = classErrorMissing, target
 	// Not through init: if E11003 itself is missing, that must not recurse.
-	if entry, ok := cat.Lookup(CodeErrorMissing); ok {
-		e.message = string(AppendMessage(nil, entry, e.params))
+	if _, ok := cat.Lookup(CodeErrorMissing); ok {
+		e.cat, e.args = cat, &paramList{params} // formatted when asked for, as any message
 	} else {
-		e.message = "No message template is defined for error code " + strconv.Itoa(code)
+		e.given("No message template is defined for error code "+strconv.Itoa(code), params)
 	}
 	return e
 }
@@ -59,6 +60,7 @@ func IsErrorMissing(err error) bool {
 // given rather than catalogued.
 func uncoded(class *Class, target Target, message string, params ...any) ZeroRunException {
 	var e ZeroRunException
-	e.class, e.target, e.params, e.message = class, target, params, message
+	e.class, e.target = class, target
+	e.given(message, params)
 	return e
 }

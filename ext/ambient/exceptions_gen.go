@@ -28,10 +28,10 @@ var (
 // remote errors) becomes its generated type again.
 func init() {
 	webexc.Register(
-		webexc.Registration{Class: classAmbientError, Package: "github.com/zeroport/zerofault/ext/ambient", Wrap: func(w webexc.WebException) error { return &AmbientErrorException{w} }},
-		webexc.Registration{Class: classApplicationInit, Package: "github.com/zeroport/zerofault/ext/ambient", Wrap: func(w webexc.WebException) error { return &ApplicationInitException{w} }},
-		webexc.Registration{Class: classInitSpecification, Package: "github.com/zeroport/zerofault/ext/ambient", Wrap: func(w webexc.WebException) error { return &InitSpecificationException{w} }},
-		webexc.Registration{Class: classPrerequisiteSpec, Package: "github.com/zeroport/zerofault/ext/ambient", Wrap: func(w webexc.WebException) error { return &PrerequisiteSpecException{w} }},
+		webexc.Registration{Class: classAmbientError, Package: "github.com/zeroport/zerofault/ext/ambient", Wrap: func(w webexc.WebException) error { return &AmbientErrorException{WebException: w} }},
+		webexc.Registration{Class: classApplicationInit, Package: "github.com/zeroport/zerofault/ext/ambient", Wrap: func(w webexc.WebException) error { return &ApplicationInitException{WebException: w} }},
+		webexc.Registration{Class: classInitSpecification, Package: "github.com/zeroport/zerofault/ext/ambient", Wrap: func(w webexc.WebException) error { return &InitSpecificationException{WebException: w} }},
+		webexc.Registration{Class: classPrerequisiteSpec, Package: "github.com/zeroport/zerofault/ext/ambient", Wrap: func(w webexc.WebException) error { return &PrerequisiteSpecException{WebException: w} }},
 	)
 }
 
@@ -44,7 +44,9 @@ type AmbientErrorException struct{ webexc.WebException }
 //
 //	(500) - The application data could not be read.
 func NewAmbientError(target zero.Target) *AmbientErrorException {
-	return &AmbientErrorException{webexc.Make(classAmbientError, target, nil)}
+	e := &AmbientErrorException{}
+	webexc.Init(&e.WebException, classAmbientError, target, nil)
+	return e
 }
 
 // IsAmbientError reports whether err is, or wraps, an exception of code
@@ -57,14 +59,28 @@ func IsAmbientError(err error) bool {
 // ApplicationInitException is Zero's _500ApplicationInitException (code
 // -80301, HTTP status 500). The named application, configuration included,
 // cannot be initialized.
-type ApplicationInitException struct{ webexc.WebException }
+type ApplicationInitException struct {
+	webexc.WebException
+	args argsApplicationInit
+}
+
+// argsApplicationInit keeps the params of NewApplicationInit as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsApplicationInit struct {
+	name string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsApplicationInit) Params() []any { return []any{a.name} }
 
 // NewApplicationInit returns a new ApplicationInitException raised in
 // target, with name as {0} of its template
 //
 //	(500) - Application {0} and its configuration could not be initialized.
 func NewApplicationInit(target zero.Target, name string) *ApplicationInitException {
-	return &ApplicationInitException{webexc.Make(classApplicationInit, target, []any{name})}
+	e := &ApplicationInitException{args: argsApplicationInit{name}}
+	webexc.Init(&e.WebException, classApplicationInit, target, &e.args)
+	return e
 }
 
 // IsApplicationInit reports whether err is, or wraps, an exception of code
@@ -77,14 +93,29 @@ func IsApplicationInit(err error) bool {
 // InitSpecificationException is Zero's _500InitSpecificationException (code
 // -80302, HTTP status 500). The Init interface has no implementation class
 // to load.
-type InitSpecificationException struct{ webexc.WebException }
+type InitSpecificationException struct {
+	webexc.WebException
+	args argsInitSpecification
+}
+
+// argsInitSpecification keeps the params of NewInitSpecification as they
+// were given, boxing them only when a text or Params asks for them
+// (zero.Args).
+type argsInitSpecification struct {
+	name string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsInitSpecification) Params() []any { return []any{a.name} }
 
 // NewInitSpecification returns a new InitSpecificationException raised in
 // target, with name as {0} of its template
 //
 //	(500) - No implementation of the Init interface was found for {0}.
 func NewInitSpecification(target zero.Target, name string) *InitSpecificationException {
-	return &InitSpecificationException{webexc.Make(classInitSpecification, target, []any{name})}
+	e := &InitSpecificationException{args: argsInitSpecification{name}}
+	webexc.Init(&e.WebException, classInitSpecification, target, &e.args)
+	return e
 }
 
 // IsInitSpecification reports whether err is, or wraps, an exception of code
@@ -97,14 +128,28 @@ func IsInitSpecification(err error) bool {
 // PrerequisiteSpecException is Zero's _500PrerequisiteSpecException (code
 // -80303, HTTP status 500). The Prerequisite interface has no implementation
 // class to load.
-type PrerequisiteSpecException struct{ webexc.WebException }
+type PrerequisiteSpecException struct {
+	webexc.WebException
+	args argsPrerequisiteSpec
+}
+
+// argsPrerequisiteSpec keeps the params of NewPrerequisiteSpec as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsPrerequisiteSpec struct {
+	name string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsPrerequisiteSpec) Params() []any { return []any{a.name} }
 
 // NewPrerequisiteSpec returns a new PrerequisiteSpecException raised in
 // target, with name as {0} of its template
 //
 //	(500) - No implementation of the Prerequisite interface was found for {0}.
 func NewPrerequisiteSpec(target zero.Target, name string) *PrerequisiteSpecException {
-	return &PrerequisiteSpecException{webexc.Make(classPrerequisiteSpec, target, []any{name})}
+	e := &PrerequisiteSpecException{args: argsPrerequisiteSpec{name}}
+	webexc.Init(&e.WebException, classPrerequisiteSpec, target, &e.args)
+	return e
 }
 
 // IsPrerequisiteSpec reports whether err is, or wraps, an exception of code

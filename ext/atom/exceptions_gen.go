@@ -106,49 +106,49 @@ var (
 // remote errors) becomes its generated type again.
 func init() {
 	webexc.Register(
-		webexc.Registration{Class: classAnonymousAtom, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &AnonymousAtomException{w} }},
-		webexc.Registration{Class: classAoReflectorNull, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &AoReflectorNullException{w} }},
-		webexc.Registration{Class: classAoSentenceNull, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &AoSentenceNullException{w} }},
-		webexc.Registration{Class: classAtomFirst, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &AtomFirstException{w} }},
-		webexc.Registration{Class: classCodeUnsupport, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &CodeUnsupportException{w} }},
-		webexc.Registration{Class: classConditionEmpty, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &ConditionEmptyException{w} }},
-		webexc.Registration{Class: classConditionField, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &ConditionFieldException{w} }},
-		webexc.Registration{Class: classConditionWhere, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &ConditionWhereException{w} }},
-		webexc.Registration{Class: classDataAtomNull, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &DataAtomNullException{w} }},
-		webexc.Registration{Class: classDataEmpty, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &DataEmptyException{w} }},
-		webexc.Registration{Class: classDataRowNull, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &DataRowNullException{w} }},
-		webexc.Registration{Class: classDataTransaction, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &DataTransactionException{w} }},
-		webexc.Registration{Class: classDataUnexpect, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &DataUnexpectException{w} }},
-		webexc.Registration{Class: classDdlExecute, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &DdlExecuteException{w} }},
-		webexc.Registration{Class: classEmptySQL, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &EmptySQLException{w} }},
-		webexc.Registration{Class: classEventTypeConflict, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &EventTypeConflictException{w} }},
-		webexc.Registration{Class: classExcelAppConflict, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &ExcelAppConflictException{w} }},
-		webexc.Registration{Class: classExcelFileNull, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &ExcelFileNullException{w} }},
-		webexc.Registration{Class: classExcelTplError, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &ExcelTplErrorException{w} }},
-		webexc.Registration{Class: classFabricIssue, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &FabricIssueException{w} }},
-		webexc.Registration{Class: classFileRequired, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &FileRequiredException{w} }},
-		webexc.Registration{Class: classIdentifierConflict, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &IdentifierConflictException{w} }},
-		webexc.Registration{Class: classIngestImplement, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &IngestImplementException{w} }},
-		webexc.Registration{Class: classKeyLength, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &KeyLengthException{w} }},
-		webexc.Registration{Class: classModelNotFound, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &ModelNotFoundException{w} }},
-		webexc.Registration{Class: classNullableAdd, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &NullableAddException{w} }},
-		webexc.Registration{Class: classNullableAlter, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &NullableAlterException{w} }},
-		webexc.Registration{Class: classPinNotFound, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &PinNotFoundException{w} }},
-		webexc.Registration{Class: classPrimaryAttrWrong, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &PrimaryAttrWrongException{w} }},
-		webexc.Registration{Class: classPrimaryKeyMissing, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &PrimaryKeyMissingException{w} }},
-		webexc.Registration{Class: classPrimaryKeyResult, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &PrimaryKeyResultException{w} }},
-		webexc.Registration{Class: classPrimaryKeySize, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &PrimaryKeySizeException{w} }},
-		webexc.Registration{Class: classPrimaryKeySpec, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &PrimaryKeySpecException{w} }},
-		webexc.Registration{Class: classRecordMissing, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &RecordMissingException{w} }},
-		webexc.Registration{Class: classReferenceDao, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &ReferenceDaoException{w} }},
-		webexc.Registration{Class: classRelatedFieldMissing, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &RelatedFieldMissingException{w} }},
-		webexc.Registration{Class: classRelatedSchemaMissing, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &RelatedSchemaMissingException{w} }},
-		webexc.Registration{Class: classRelationCounter, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &RelationCounterException{w} }},
-		webexc.Registration{Class: classSqlExecuting, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &SqlExecutingException{w} }},
-		webexc.Registration{Class: classTableCounter, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &TableCounterException{w} }},
-		webexc.Registration{Class: classTrackingError, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &TrackingErrorException{w} }},
-		webexc.Registration{Class: classTypeAlter, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &TypeAlterException{w} }},
-		webexc.Registration{Class: classUniqueConstraint, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &UniqueConstraintException{w} }},
+		webexc.Registration{Class: classAnonymousAtom, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &AnonymousAtomException{WebException: w} }},
+		webexc.Registration{Class: classAoReflectorNull, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &AoReflectorNullException{WebException: w} }},
+		webexc.Registration{Class: classAoSentenceNull, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &AoSentenceNullException{WebException: w} }},
+		webexc.Registration{Class: classAtomFirst, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &AtomFirstException{WebException: w} }},
+		webexc.Registration{Class: classCodeUnsupport, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &CodeUnsupportException{WebException: w} }},
+		webexc.Registration{Class: classConditionEmpty, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &ConditionEmptyException{WebException: w} }},
+		webexc.Registration{Class: classConditionField, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &ConditionFieldException{WebException: w} }},
+		webexc.Registration{Class: classConditionWhere, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &ConditionWhereException{WebException: w} }},
+		webexc.Registration{Class: classDataAtomNull, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &DataAtomNullException{WebException: w} }},
+		webexc.Registration{Class: classDataEmpty, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &DataEmptyException{WebException: w} }},
+		webexc.Registration{Class: classDataRowNull, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &DataRowNullException{WebException: w} }},
+		webexc.Registration{Class: classDataTransaction, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &DataTransactionException{WebException: w} }},
+		webexc.Registration{Class: classDataUnexpect, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &DataUnexpectException{WebException: w} }},
+		webexc.Registration{Class: classDdlExecute, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &DdlExecuteException{WebException: w} }},
+		webexc.Registration{Class: classEmptySQL, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &EmptySQLException{WebException: w} }},
+		webexc.Registration{Class: classEventTypeConflict, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &EventTypeConflictException{WebException: w} }},
+		webexc.Registration{Class: classExcelAppConflict, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &ExcelAppConflictException{WebException: w} }},
+		webexc.Registration{Class: classExcelFileNull, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &ExcelFileNullException{WebException: w} }},
+		webexc.Registration{Class: classExcelTplError, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &ExcelTplErrorException{WebException: w} }},
+		webexc.Registration{Class: classFabricIssue, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &FabricIssueException{WebException: w} }},
+		webexc.Registration{Class: classFileRequired, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &FileRequiredException{WebException: w} }},
+		webexc.Registration{Class: classIdentifierConflict, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &IdentifierConflictException{WebException: w} }},
+		webexc.Registration{Class: classIngestImplement, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &IngestImplementException{WebException: w} }},
+		webexc.Registration{Class: classKeyLength, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &KeyLengthException{WebException: w} }},
+		webexc.Registration{Class: classModelNotFound, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &ModelNotFoundException{WebException: w} }},
+		webexc.Registration{Class: classNullableAdd, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &NullableAddException{WebException: w} }},
+		webexc.Registration{Class: classNullableAlter, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &NullableAlterException{WebException: w} }},
+		webexc.Registration{Class: classPinNotFound, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &PinNotFoundException{WebException: w} }},
+		webexc.Registration{Class: classPrimaryAttrWrong, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &PrimaryAttrWrongException{WebException: w} }},
+		webexc.Registration{Class: classPrimaryKeyMissing, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &PrimaryKeyMissingException{WebException: w} }},
+		webexc.Registration{Class: classPrimaryKeyResult, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &PrimaryKeyResultException{WebException: w} }},
+		webexc.Registration{Class: classPrimaryKeySize, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &PrimaryKeySizeException{WebException: w} }},
+		webexc.Registration{Class: classPrimaryKeySpec, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &PrimaryKeySpecException{WebException: w} }},
+		webexc.Registration{Class: classRecordMissing, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &RecordMissingException{WebException: w} }},
+		webexc.Registration{Class: classReferenceDao, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &ReferenceDaoException{WebException: w} }},
+		webexc.Registration{Class: classRelatedFieldMissing, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &RelatedFieldMissingException{WebException: w} }},
+		webexc.Registration{Class: classRelatedSchemaMissing, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &RelatedSchemaMissingException{WebException: w} }},
+		webexc.Registration{Class: classRelationCounter, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &RelationCounterException{WebException: w} }},
+		webexc.Registration{Class: classSqlExecuting, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &SqlExecutingException{WebException: w} }},
+		webexc.Registration{Class: classTableCounter, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &TableCounterException{WebException: w} }},
+		webexc.Registration{Class: classTrackingError, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &TrackingErrorException{WebException: w} }},
+		webexc.Registration{Class: classTypeAlter, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &TypeAlterException{WebException: w} }},
+		webexc.Registration{Class: classUniqueConstraint, Package: "github.com/zeroport/zerofault/ext/atom", Wrap: func(w webexc.WebException) error { return &UniqueConstraintException{WebException: w} }},
 	)
 }
 
@@ -161,7 +161,9 @@ type AnonymousAtomException struct{ webexc.WebException }
 //
 //	(501) - The system cannot tell which model the DataAtom belongs to.
 func NewAnonymousAtom(target zero.Target) *AnonymousAtomException {
-	return &AnonymousAtomException{webexc.Make(classAnonymousAtom, target, nil)}
+	e := &AnonymousAtomException{}
+	webexc.Init(&e.WebException, classAnonymousAtom, target, nil)
+	return e
 }
 
 // IsAnonymousAtom reports whether err is, or wraps, an exception of code
@@ -181,7 +183,9 @@ type AoReflectorNullException struct{ webexc.WebException }
 //
 //	(501) - The AoReflector component is missing, so changes across tables will fail.
 func NewAoReflectorNull(target zero.Target) *AoReflectorNullException {
-	return &AoReflectorNullException{webexc.Make(classAoReflectorNull, target, nil)}
+	e := &AoReflectorNullException{}
+	webexc.Init(&e.WebException, classAoReflectorNull, target, nil)
+	return e
 }
 
 // IsAoReflectorNull reports whether err is, or wraps, an exception of code
@@ -201,7 +205,9 @@ type AoSentenceNullException struct{ webexc.WebException }
 //
 //	(501) - The AoSentence component is missing, so SQL cannot be adapted to the database in use.
 func NewAoSentenceNull(target zero.Target) *AoSentenceNullException {
-	return &AoSentenceNullException{webexc.Make(classAoSentenceNull, target, nil)}
+	e := &AoSentenceNullException{}
+	webexc.Init(&e.WebException, classAoSentenceNull, target, nil)
+	return e
 }
 
 // IsAoSentenceNull reports whether err is, or wraps, an exception of code
@@ -214,14 +220,28 @@ func IsAoSentenceNull(err error) bool {
 // AtomFirstException is Zero's _500AtomFirstException (code -80544, HTTP
 // status 500). Reserved. Binding a model is attempted while its DataAtom is
 // still unbound.
-type AtomFirstException struct{ webexc.WebException }
+type AtomFirstException struct {
+	webexc.WebException
+	args argsAtomFirst
+}
+
+// argsAtomFirst keeps the params of NewAtomFirst as they were given, boxing
+// them only when a text or Params asks for them (zero.Args).
+type argsAtomFirst struct {
+	identifier string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsAtomFirst) Params() []any { return []any{a.identifier} }
 
 // NewAtomFirst returns a new AtomFirstException raised in target, with
 // identifier as {0} of its template
 //
 //	(500) - Model {0} cannot be bound before its DataAtom is bound.
 func NewAtomFirst(target zero.Target, identifier string) *AtomFirstException {
-	return &AtomFirstException{webexc.Make(classAtomFirst, target, []any{identifier})}
+	e := &AtomFirstException{args: argsAtomFirst{identifier}}
+	webexc.Init(&e.WebException, classAtomFirst, target, &e.args)
+	return e
 }
 
 // IsAtomFirst reports whether err is, or wraps, an exception of code -80544,
@@ -233,14 +253,28 @@ func IsAtomFirst(err error) bool {
 // CodeUnsupportException is Zero's _409CodeUnsupportException (code -80530,
 // HTTP status 409). The logic around the code field is invalid and not
 // supported.
-type CodeUnsupportException struct{ webexc.WebException }
+type CodeUnsupportException struct {
+	webexc.WebException
+	args argsCodeUnsupport
+}
+
+// argsCodeUnsupport keeps the params of NewCodeUnsupport as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsCodeUnsupport struct {
+	codeValue string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsCodeUnsupport) Params() []any { return []any{a.codeValue} }
 
 // NewCodeUnsupport returns a new CodeUnsupportException raised in target,
 // with codeValue as {0} of its template
 //
 //	(409) - The code {0} is not supported.
 func NewCodeUnsupport(target zero.Target, codeValue string) *CodeUnsupportException {
-	return &CodeUnsupportException{webexc.Make(classCodeUnsupport, target, []any{codeValue})}
+	e := &CodeUnsupportException{args: argsCodeUnsupport{codeValue}}
+	webexc.Init(&e.WebException, classCodeUnsupport, target, &e.args)
+	return e
 }
 
 // IsCodeUnsupport reports whether err is, or wraps, an exception of code
@@ -253,14 +287,28 @@ func IsCodeUnsupport(err error) bool {
 // ConditionEmptyException is Zero's _417ConditionEmptyException (code
 // -80522, HTTP status 417). Conditions for the query engine are requested,
 // but the DataMatrix is empty.
-type ConditionEmptyException struct{ webexc.WebException }
+type ConditionEmptyException struct {
+	webexc.WebException
+	args argsConditionEmpty
+}
+
+// argsConditionEmpty keeps the params of NewConditionEmpty as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsConditionEmpty struct {
+	table string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsConditionEmpty) Params() []any { return []any{a.table} }
 
 // NewConditionEmpty returns a new ConditionEmptyException raised in target,
 // with table as {0} of its template
 //
 //	(417) - The query condition for table {0} cannot be built because its DataMatrix is empty.
 func NewConditionEmpty(target zero.Target, table string) *ConditionEmptyException {
-	return &ConditionEmptyException{webexc.Make(classConditionEmpty, target, []any{table})}
+	e := &ConditionEmptyException{args: argsConditionEmpty{table}}
+	webexc.Init(&e.WebException, classConditionEmpty, target, &e.args)
+	return e
 }
 
 // IsConditionEmpty reports whether err is, or wraps, an exception of code
@@ -273,14 +321,28 @@ func IsConditionEmpty(err error) bool {
 // ConditionFieldException is Zero's _500ConditionFieldException (code
 // -80525, HTTP status 500). A query field, once mapped to a column, does not
 // exist in the table.
-type ConditionFieldException struct{ webexc.WebException }
+type ConditionFieldException struct {
+	webexc.WebException
+	args argsConditionField
+}
+
+// argsConditionField keeps the params of NewConditionField as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsConditionField struct {
+	field string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsConditionField) Params() []any { return []any{a.field} }
 
 // NewConditionField returns a new ConditionFieldException raised in target,
 // with field as {0} of its template
 //
 //	(500) - Query field {0} has no matching column in the table.
 func NewConditionField(target zero.Target, field string) *ConditionFieldException {
-	return &ConditionFieldException{webexc.Make(classConditionField, target, []any{field})}
+	e := &ConditionFieldException{args: argsConditionField{field}}
+	webexc.Init(&e.WebException, classConditionField, target, &e.args)
+	return e
 }
 
 // IsConditionField reports whether err is, or wraps, an exception of code
@@ -300,7 +362,9 @@ type ConditionWhereException struct{ webexc.WebException }
 //
 //	(417) - The WHERE clause has no elements, so no query condition can be built.
 func NewConditionWhere(target zero.Target) *ConditionWhereException {
-	return &ConditionWhereException{webexc.Make(classConditionWhere, target, nil)}
+	e := &ConditionWhereException{}
+	webexc.Init(&e.WebException, classConditionWhere, target, nil)
+	return e
 }
 
 // IsConditionWhere reports whether err is, or wraps, an exception of code
@@ -319,7 +383,9 @@ type DataAtomNullException struct{ webexc.WebException }
 //
 //	(417) - The DataAtom reference is null.
 func NewDataAtomNull(target zero.Target) *DataAtomNullException {
-	return &DataAtomNullException{webexc.Make(classDataAtomNull, target, nil)}
+	e := &DataAtomNullException{}
+	webexc.Init(&e.WebException, classDataAtomNull, target, nil)
+	return e
 }
 
 // IsDataAtomNull reports whether err is, or wraps, an exception of code
@@ -338,7 +404,9 @@ type DataEmptyException struct{ webexc.WebException }
 //
 //	(417) - The uploaded file is empty; it holds no records.
 func NewDataEmpty(target zero.Target) *DataEmptyException {
-	return &DataEmptyException{webexc.Make(classDataEmpty, target, nil)}
+	e := &DataEmptyException{}
+	webexc.Init(&e.WebException, classDataEmpty, target, nil)
+	return e
 }
 
 // IsDataEmpty reports whether err is, or wraps, an exception of code -80532,
@@ -349,14 +417,28 @@ func IsDataEmpty(err error) bool {
 
 // DataRowNullException is Zero's _417DataRowNullException (code -80533, HTTP
 // status 417). A constructed DataRow is null.
-type DataRowNullException struct{ webexc.WebException }
+type DataRowNullException struct {
+	webexc.WebException
+	args argsDataRowNull
+}
+
+// argsDataRowNull keeps the params of NewDataRowNull as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsDataRowNull struct {
+	identifier string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsDataRowNull) Params() []any { return []any{a.identifier} }
 
 // NewDataRowNull returns a new DataRowNullException raised in target, with
 // identifier as {0} of its template
 //
 //	(417) - A DataRow for model {0} is null.
 func NewDataRowNull(target zero.Target, identifier string) *DataRowNullException {
-	return &DataRowNullException{webexc.Make(classDataRowNull, target, []any{identifier})}
+	e := &DataRowNullException{args: argsDataRowNull{identifier}}
+	webexc.Init(&e.WebException, classDataRowNull, target, &e.args)
+	return e
 }
 
 // IsDataRowNull reports whether err is, or wraps, an exception of code
@@ -369,7 +451,19 @@ func IsDataRowNull(err error) bool {
 // DataTransactionException is Zero's _417DataTransactionException (code
 // -80518, HTTP status 417). The database fails underneath while running a
 // DML statement.
-type DataTransactionException struct{ webexc.WebException }
+type DataTransactionException struct {
+	webexc.WebException
+	args argsDataTransaction
+}
+
+// argsDataTransaction keeps the params of NewDataTransaction as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsDataTransaction struct {
+	cause error
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsDataTransaction) Params() []any { return []any{a.cause} }
 
 // NewDataTransaction returns a new DataTransactionException raised in
 // target, with cause as {0} of its template
@@ -379,7 +473,8 @@ type DataTransactionException struct{ webexc.WebException }
 // cause also becomes the exception's cause (Unwrap), so errors.Is and
 // errors.As reach it.
 func NewDataTransaction(target zero.Target, cause error) *DataTransactionException {
-	e := &DataTransactionException{webexc.Make(classDataTransaction, target, []any{cause})}
+	e := &DataTransactionException{args: argsDataTransaction{cause}}
+	webexc.Init(&e.WebException, classDataTransaction, target, &e.args)
 	e.SetCause(cause)
 	return e
 }
@@ -393,14 +488,28 @@ func IsDataTransaction(err error) bool {
 
 // DataUnexpectException is Zero's _417DataUnexpectException (code -80519,
 // HTTP status 417). The result of a DML statement is not what was expected.
-type DataUnexpectException struct{ webexc.WebException }
+type DataUnexpectException struct {
+	webexc.WebException
+	args argsDataUnexpect
+}
+
+// argsDataUnexpect keeps the params of NewDataUnexpect as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsDataUnexpect struct {
+	table, rows string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsDataUnexpect) Params() []any { return []any{a.table, a.rows} }
 
 // NewDataUnexpect returns a new DataUnexpectException raised in target, with
 // table as {0} and rows as {1} of its template
 //
 //	(417) - The statement on table {0} affected an unexpected number of rows: {1}
 func NewDataUnexpect(target zero.Target, table, rows string) *DataUnexpectException {
-	return &DataUnexpectException{webexc.Make(classDataUnexpect, target, []any{table, rows})}
+	e := &DataUnexpectException{args: argsDataUnexpect{table, rows}}
+	webexc.Init(&e.WebException, classDataUnexpect, target, &e.args)
+	return e
 }
 
 // IsDataUnexpect reports whether err is, or wraps, an exception of code
@@ -419,7 +528,9 @@ type DdlExecuteException struct{ webexc.WebException }
 //
 //	(500) - A DDL statement failed to run against the database.
 func NewDdlExecute(target zero.Target) *DdlExecuteException {
-	return &DdlExecuteException{webexc.Make(classDdlExecute, target, nil)}
+	e := &DdlExecuteException{}
+	webexc.Init(&e.WebException, classDdlExecute, target, nil)
+	return e
 }
 
 // IsDdlExecute reports whether err is, or wraps, an exception of code
@@ -437,7 +548,9 @@ type EmptySQLException struct{ webexc.WebException }
 //
 //	(500) - The SQL statement to execute is empty.
 func NewEmptySQL(target zero.Target) *EmptySQLException {
-	return &EmptySQLException{webexc.Make(classEmptySQL, target, nil)}
+	e := &EmptySQLException{}
+	webexc.Init(&e.WebException, classEmptySQL, target, nil)
+	return e
 }
 
 // IsEmptySQL reports whether err is, or wraps, an exception of code -80502,
@@ -456,7 +569,9 @@ type EventTypeConflictException struct{ webexc.WebException }
 //
 //	(417) - A single-record DataEvent was given several records; the event types conflict.
 func NewEventTypeConflict(target zero.Target) *EventTypeConflictException {
-	return &EventTypeConflictException{webexc.Make(classEventTypeConflict, target, nil)}
+	e := &EventTypeConflictException{}
+	webexc.Init(&e.WebException, classEventTypeConflict, target, nil)
+	return e
 }
 
 // IsEventTypeConflict reports whether err is, or wraps, an exception of code
@@ -469,14 +584,28 @@ func IsEventTypeConflict(err error) bool {
 // ExcelAppConflictException is Zero's _400ExcelAppConflictException (code
 // -80511, HTTP status 400). The Excel import/export format is inconsistent
 // and conflicts.
-type ExcelAppConflictException struct{ webexc.WebException }
+type ExcelAppConflictException struct {
+	webexc.WebException
+	args argsExcelAppConflict
+}
+
+// argsExcelAppConflict keeps the params of NewExcelAppConflict as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsExcelAppConflict struct {
+	expected, current string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsExcelAppConflict) Params() []any { return []any{a.expected, a.current} }
 
 // NewExcelAppConflict returns a new ExcelAppConflictException raised in
 // target, with expected as {0} and current as {1} of its template
 //
 //	(400) - The Excel template format conflicts: expected {0}, found {1}.
 func NewExcelAppConflict(target zero.Target, expected, current string) *ExcelAppConflictException {
-	return &ExcelAppConflictException{webexc.Make(classExcelAppConflict, target, []any{expected, current})}
+	e := &ExcelAppConflictException{args: argsExcelAppConflict{expected, current}}
+	webexc.Init(&e.WebException, classExcelAppConflict, target, &e.args)
+	return e
 }
 
 // IsExcelAppConflict reports whether err is, or wraps, an exception of code
@@ -495,7 +624,9 @@ type ExcelFileNullException struct{ webexc.WebException }
 //
 //	(500) - The Excel file object is null.
 func NewExcelFileNull(target zero.Target) *ExcelFileNullException {
-	return &ExcelFileNullException{webexc.Make(classExcelFileNull, target, nil)}
+	e := &ExcelFileNullException{}
+	webexc.Init(&e.WebException, classExcelFileNull, target, nil)
+	return e
 }
 
 // IsExcelFileNull reports whether err is, or wraps, an exception of code
@@ -515,7 +646,9 @@ type ExcelTplErrorException struct{ webexc.WebException }
 //
 //	(400) - The imported Excel data does not match the template.
 func NewExcelTplError(target zero.Target) *ExcelTplErrorException {
-	return &ExcelTplErrorException{webexc.Make(classExcelTplError, target, nil)}
+	e := &ExcelTplErrorException{}
+	webexc.Init(&e.WebException, classExcelTplError, target, nil)
+	return e
 }
 
 // IsExcelTplError reports whether err is, or wraps, an exception of code
@@ -534,7 +667,9 @@ type FabricIssueException struct{ webexc.WebException }
 //
 //	(501) - No dictionary translator is available in this environment.
 func NewFabricIssue(target zero.Target) *FabricIssueException {
-	return &FabricIssueException{webexc.Make(classFabricIssue, target, nil)}
+	e := &FabricIssueException{}
+	webexc.Init(&e.WebException, classFabricIssue, target, nil)
+	return e
 }
 
 // IsFabricIssue reports whether err is, or wraps, an exception of code
@@ -554,7 +689,9 @@ type FileRequiredException struct{ webexc.WebException }
 //
 //	(400) - No file was uploaded; please provide a valid file.
 func NewFileRequired(target zero.Target) *FileRequiredException {
-	return &FileRequiredException{webexc.Make(classFileRequired, target, nil)}
+	e := &FileRequiredException{}
+	webexc.Init(&e.WebException, classFileRequired, target, nil)
+	return e
 }
 
 // IsFileRequired reports whether err is, or wraps, an exception of code
@@ -567,14 +704,29 @@ func IsFileRequired(err error) bool {
 // IdentifierConflictException is Zero's _409IdentifierConflictException
 // (code -80531, HTTP status 409). The model identifier in an uploaded file
 // does not match the configured one.
-type IdentifierConflictException struct{ webexc.WebException }
+type IdentifierConflictException struct {
+	webexc.WebException
+	args argsIdentifierConflict
+}
+
+// argsIdentifierConflict keeps the params of NewIdentifierConflict as they
+// were given, boxing them only when a text or Params asks for them
+// (zero.Args).
+type argsIdentifierConflict struct {
+	inputID, configID string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsIdentifierConflict) Params() []any { return []any{a.inputID, a.configID} }
 
 // NewIdentifierConflict returns a new IdentifierConflictException raised in
 // target, with inputID as {0} and configID as {1} of its template
 //
 //	(409) - The uploaded model identifier {0} does not match the configured identifier {1}.
 func NewIdentifierConflict(target zero.Target, inputID, configID string) *IdentifierConflictException {
-	return &IdentifierConflictException{webexc.Make(classIdentifierConflict, target, []any{inputID, configID})}
+	e := &IdentifierConflictException{args: argsIdentifierConflict{inputID, configID}}
+	webexc.Init(&e.WebException, classIdentifierConflict, target, &e.args)
+	return e
 }
 
 // IsIdentifierConflict reports whether err is, or wraps, an exception of
@@ -594,7 +746,9 @@ type IngestImplementException struct{ webexc.WebException }
 //
 //	(501) - The implementation of the Ingest interface is invalid.
 func NewIngestImplement(target zero.Target) *IngestImplementException {
-	return &IngestImplementException{webexc.Make(classIngestImplement, target, nil)}
+	e := &IngestImplementException{}
+	webexc.Init(&e.WebException, classIngestImplement, target, nil)
+	return e
 }
 
 // IsIngestImplement reports whether err is, or wraps, an exception of code
@@ -613,7 +767,9 @@ type KeyLengthException struct{ webexc.WebException }
 //
 //	(400) - The upload is empty or contains an invalid number of files.
 func NewKeyLength(target zero.Target) *KeyLengthException {
-	return &KeyLengthException{webexc.Make(classKeyLength, target, nil)}
+	e := &KeyLengthException{}
+	webexc.Init(&e.WebException, classKeyLength, target, nil)
+	return e
 }
 
 // IsKeyLength reports whether err is, or wraps, an exception of code -80527,
@@ -624,14 +780,28 @@ func IsKeyLength(err error) bool {
 
 // ModelNotFoundException is Zero's _404ModelNotFoundException (code -80510,
 // HTTP status 404). No valid Atom model definition matches the identifier.
-type ModelNotFoundException struct{ webexc.WebException }
+type ModelNotFoundException struct {
+	webexc.WebException
+	args argsModelNotFound
+}
+
+// argsModelNotFound keeps the params of NewModelNotFound as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsModelNotFound struct {
+	namespace, identifier string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsModelNotFound) Params() []any { return []any{a.namespace, a.identifier} }
 
 // NewModelNotFound returns a new ModelNotFoundException raised in target,
 // with namespace as {0} and identifier as {1} of its template
 //
 //	(404) - No model {1} is defined in namespace {0}.
 func NewModelNotFound(target zero.Target, namespace, identifier string) *ModelNotFoundException {
-	return &ModelNotFoundException{webexc.Make(classModelNotFound, target, []any{namespace, identifier})}
+	e := &ModelNotFoundException{args: argsModelNotFound{namespace, identifier}}
+	webexc.Init(&e.WebException, classModelNotFound, target, &e.args)
+	return e
 }
 
 // IsModelNotFound reports whether err is, or wraps, an exception of code
@@ -643,14 +813,28 @@ func IsModelNotFound(err error) bool {
 
 // NullableAddException is Zero's _500NullableAddException (code -80504, HTTP
 // status 500). A NOT NULL column cannot be added through DDL.
-type NullableAddException struct{ webexc.WebException }
+type NullableAddException struct {
+	webexc.WebException
+	args argsNullableAdd
+}
+
+// argsNullableAdd keeps the params of NewNullableAdd as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsNullableAdd struct {
+	table, column string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsNullableAdd) Params() []any { return []any{a.table, a.column} }
 
 // NewNullableAdd returns a new NullableAddException raised in target, with
 // table as {0} and column as {1} of its template
 //
 //	(500) - Column {1} cannot be added to table {0} as NOT NULL.
 func NewNullableAdd(target zero.Target, table, column string) *NullableAddException {
-	return &NullableAddException{webexc.Make(classNullableAdd, target, []any{table, column})}
+	e := &NullableAddException{args: argsNullableAdd{table, column}}
+	webexc.Init(&e.WebException, classNullableAdd, target, &e.args)
+	return e
 }
 
 // IsNullableAdd reports whether err is, or wraps, an exception of code
@@ -663,14 +847,28 @@ func IsNullableAdd(err error) bool {
 // NullableAlterException is Zero's _500NullableAlterException (code -80505,
 // HTTP status 500). A column cannot become NOT NULL because of the data it
 // already holds.
-type NullableAlterException struct{ webexc.WebException }
+type NullableAlterException struct {
+	webexc.WebException
+	args argsNullableAlter
+}
+
+// argsNullableAlter keeps the params of NewNullableAlter as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsNullableAlter struct {
+	table, column string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsNullableAlter) Params() []any { return []any{a.table, a.column} }
 
 // NewNullableAlter returns a new NullableAlterException raised in target,
 // with table as {0} and column as {1} of its template
 //
 //	(500) - Column {1} of table {0} already holds null values and cannot be made NOT NULL.
 func NewNullableAlter(target zero.Target, table, column string) *NullableAlterException {
-	return &NullableAlterException{webexc.Make(classNullableAlter, target, []any{table, column})}
+	e := &NullableAlterException{args: argsNullableAlter{table, column}}
+	webexc.Init(&e.WebException, classNullableAlter, target, &e.args)
+	return e
 }
 
 // IsNullableAlter reports whether err is, or wraps, an exception of code
@@ -683,14 +881,28 @@ func IsNullableAlter(err error) bool {
 // PinNotFoundException is Zero's _501PinNotFoundException (code -80508, HTTP
 // status 501). The environment's Pin component cannot be initialized,
 // leaving the database unreachable.
-type PinNotFoundException struct{ webexc.WebException }
+type PinNotFoundException struct {
+	webexc.WebException
+	args argsPinNotFound
+}
+
+// argsPinNotFound keeps the params of NewPinNotFound as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsPinNotFound struct {
+	key string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsPinNotFound) Params() []any { return []any{a.key} }
 
 // NewPinNotFound returns a new PinNotFoundException raised in target, with
 // key as {0} of its template
 //
 //	(501) - The Pin component for {0} could not be initialized, so the database cannot be reached.
 func NewPinNotFound(target zero.Target, key string) *PinNotFoundException {
-	return &PinNotFoundException{webexc.Make(classPinNotFound, target, []any{key})}
+	e := &PinNotFoundException{args: argsPinNotFound{key}}
+	webexc.Init(&e.WebException, classPinNotFound, target, &e.args)
+	return e
 }
 
 // IsPinNotFound reports whether err is, or wraps, an exception of code
@@ -703,14 +915,28 @@ func IsPinNotFound(err error) bool {
 // PrimaryAttrWrongException is Zero's _417PrimaryAttrWrongException (code
 // -80535, HTTP status 417). No primary key can be found in a model
 // definition.
-type PrimaryAttrWrongException struct{ webexc.WebException }
+type PrimaryAttrWrongException struct {
+	webexc.WebException
+	args argsPrimaryAttrWrong
+}
+
+// argsPrimaryAttrWrong keeps the params of NewPrimaryAttrWrong as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsPrimaryAttrWrong struct {
+	unique string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsPrimaryAttrWrong) Params() []any { return []any{a.unique} }
 
 // NewPrimaryAttrWrong returns a new PrimaryAttrWrongException raised in
 // target, with unique as {0} of its template
 //
 //	(417) - Model {0} has no primary key attribute.
 func NewPrimaryAttrWrong(target zero.Target, unique string) *PrimaryAttrWrongException {
-	return &PrimaryAttrWrongException{webexc.Make(classPrimaryAttrWrong, target, []any{unique})}
+	e := &PrimaryAttrWrongException{args: argsPrimaryAttrWrong{unique}}
+	webexc.Init(&e.WebException, classPrimaryAttrWrong, target, &e.args)
+	return e
 }
 
 // IsPrimaryAttrWrong reports whether err is, or wraps, an exception of code
@@ -723,14 +949,29 @@ func IsPrimaryAttrWrong(err error) bool {
 // PrimaryKeyMissingException is Zero's _417PrimaryKeyMissingException (code
 // -80520, HTTP status 417). A model definition contains no primary key (as
 // with PrimaryAttrWrong, -80535).
-type PrimaryKeyMissingException struct{ webexc.WebException }
+type PrimaryKeyMissingException struct {
+	webexc.WebException
+	args argsPrimaryKeyMissing
+}
+
+// argsPrimaryKeyMissing keeps the params of NewPrimaryKeyMissing as they
+// were given, boxing them only when a text or Params asks for them
+// (zero.Args).
+type argsPrimaryKeyMissing struct {
+	identifier string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsPrimaryKeyMissing) Params() []any { return []any{a.identifier} }
 
 // NewPrimaryKeyMissing returns a new PrimaryKeyMissingException raised in
 // target, with identifier as {0} of its template
 //
 //	(417) - Model {0} defines no primary key.
 func NewPrimaryKeyMissing(target zero.Target, identifier string) *PrimaryKeyMissingException {
-	return &PrimaryKeyMissingException{webexc.Make(classPrimaryKeyMissing, target, []any{identifier})}
+	e := &PrimaryKeyMissingException{args: argsPrimaryKeyMissing{identifier}}
+	webexc.Init(&e.WebException, classPrimaryKeyMissing, target, &e.args)
+	return e
 }
 
 // IsPrimaryKeyMissing reports whether err is, or wraps, an exception of code
@@ -743,14 +984,28 @@ func IsPrimaryKeyMissing(err error) bool {
 // PrimaryKeyResultException is Zero's _417PrimaryKeyResultException (code
 // -80514, HTTP status 417). The primary key mode (one of five) conflicts
 // with the executor.
-type PrimaryKeyResultException struct{ webexc.WebException }
+type PrimaryKeyResultException struct {
+	webexc.WebException
+	args argsPrimaryKeyResult
+}
+
+// argsPrimaryKeyResult keeps the params of NewPrimaryKeyResult as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsPrimaryKeyResult struct {
+	name, key string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsPrimaryKeyResult) Params() []any { return []any{a.name, a.key} }
 
 // NewPrimaryKeyResult returns a new PrimaryKeyResultException raised in
 // target, with name as {0} and key as {1} of its template
 //
 //	(417) - The primary key mode of {0} conflicts with the key {1}.
 func NewPrimaryKeyResult(target zero.Target, name, key string) *PrimaryKeyResultException {
-	return &PrimaryKeyResultException{webexc.Make(classPrimaryKeyResult, target, []any{name, key})}
+	e := &PrimaryKeyResultException{args: argsPrimaryKeyResult{name, key}}
+	webexc.Init(&e.WebException, classPrimaryKeyResult, target, &e.args)
+	return e
 }
 
 // IsPrimaryKeyResult reports whether err is, or wraps, an exception of code
@@ -763,14 +1018,29 @@ func IsPrimaryKeyResult(err error) bool {
 // PrimaryKeySizeException is Zero's _417PrimaryKeySizeException (code
 // -80515, HTTP status 417). The number of primary key definitions in a model
 // is wrong.
-type PrimaryKeySizeException struct{ webexc.WebException }
+type PrimaryKeySizeException struct {
+	webexc.WebException
+	args argsPrimaryKeySize
+}
+
+// argsPrimaryKeySize keeps the params of NewPrimaryKeySize as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsPrimaryKeySize struct {
+	current  int
+	expected string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsPrimaryKeySize) Params() []any { return []any{a.current, a.expected} }
 
 // NewPrimaryKeySize returns a new PrimaryKeySizeException raised in target,
 // with current as {0} and expected as {1} of its template
 //
 //	(417) - The model defines {0} primary key schemas, but {1} are expected.
 func NewPrimaryKeySize(target zero.Target, current int, expected string) *PrimaryKeySizeException {
-	return &PrimaryKeySizeException{webexc.Make(classPrimaryKeySize, target, []any{current, expected})}
+	e := &PrimaryKeySizeException{args: argsPrimaryKeySize{current, expected}}
+	webexc.Init(&e.WebException, classPrimaryKeySize, target, &e.args)
+	return e
 }
 
 // IsPrimaryKeySize reports whether err is, or wraps, an exception of code
@@ -783,14 +1053,28 @@ func IsPrimaryKeySize(err error) bool {
 // PrimaryKeySpecException is Zero's _417PrimaryKeySpecException (code
 // -80516, HTTP status 417). A model's primary key definition does not follow
 // Zero's rules.
-type PrimaryKeySpecException struct{ webexc.WebException }
+type PrimaryKeySpecException struct {
+	webexc.WebException
+	args argsPrimaryKeySpec
+}
+
+// argsPrimaryKeySpec keeps the params of NewPrimaryKeySpec as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsPrimaryKeySpec struct {
+	identifier string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsPrimaryKeySpec) Params() []any { return []any{a.identifier} }
 
 // NewPrimaryKeySpec returns a new PrimaryKeySpecException raised in target,
 // with identifier as {0} of its template
 //
 //	(417) - The primary key definition of model {0} does not follow the key rules.
 func NewPrimaryKeySpec(target zero.Target, identifier string) *PrimaryKeySpecException {
-	return &PrimaryKeySpecException{webexc.Make(classPrimaryKeySpec, target, []any{identifier})}
+	e := &PrimaryKeySpecException{args: argsPrimaryKeySpec{identifier}}
+	webexc.Init(&e.WebException, classPrimaryKeySpec, target, &e.args)
+	return e
 }
 
 // IsPrimaryKeySpec reports whether err is, or wraps, an exception of code
@@ -802,14 +1086,28 @@ func IsPrimaryKeySpec(err error) bool {
 
 // RecordMissingException is Zero's _404RecordMissingException (code -80529,
 // HTTP status 404). The requested data record cannot be found.
-type RecordMissingException struct{ webexc.WebException }
+type RecordMissingException struct {
+	webexc.WebException
+	args argsRecordMissing
+}
+
+// argsRecordMissing keeps the params of NewRecordMissing as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsRecordMissing struct {
+	key string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsRecordMissing) Params() []any { return []any{a.key} }
 
 // NewRecordMissing returns a new RecordMissingException raised in target,
 // with key as {0} of its template
 //
 //	(404) - No record exists for key {0}.
 func NewRecordMissing(target zero.Target, key string) *RecordMissingException {
-	return &RecordMissingException{webexc.Make(classRecordMissing, target, []any{key})}
+	e := &RecordMissingException{args: argsRecordMissing{key}}
+	webexc.Init(&e.WebException, classRecordMissing, target, &e.args)
+	return e
 }
 
 // IsRecordMissing reports whether err is, or wraps, an exception of code
@@ -822,14 +1120,28 @@ func IsRecordMissing(err error) bool {
 // ReferenceDaoException is Zero's _409ReferenceDaoException (code -80541,
 // HTTP status 409). Reserved. A sourceReference configures too many DAOs,
 // which conflict.
-type ReferenceDaoException struct{ webexc.WebException }
+type ReferenceDaoException struct {
+	webexc.WebException
+	args argsReferenceDao
+}
+
+// argsReferenceDao keeps the params of NewReferenceDao as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsReferenceDao struct {
+	source, attributeName string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsReferenceDao) Params() []any { return []any{a.source, a.attributeName} }
 
 // NewReferenceDao returns a new ReferenceDaoException raised in target, with
 // source as {0} and attributeName as {1} of its template
 //
 //	(409) - The reference source {0} of attribute {1} points to more than one DAO.
 func NewReferenceDao(target zero.Target, source, attributeName string) *ReferenceDaoException {
-	return &ReferenceDaoException{webexc.Make(classReferenceDao, target, []any{source, attributeName})}
+	e := &ReferenceDaoException{args: argsReferenceDao{source, attributeName}}
+	webexc.Init(&e.WebException, classReferenceDao, target, &e.args)
+	return e
 }
 
 // IsReferenceDao reports whether err is, or wraps, an exception of code
@@ -842,7 +1154,20 @@ func IsReferenceDao(err error) bool {
 // RelatedFieldMissingException is Zero's _417RelatedFieldMissingException
 // (code -80536, HTTP status 417). A related model field defined in M_JOIN
 // cannot be found.
-type RelatedFieldMissingException struct{ webexc.WebException }
+type RelatedFieldMissingException struct {
+	webexc.WebException
+	args argsRelatedFieldMissing
+}
+
+// argsRelatedFieldMissing keeps the params of NewRelatedFieldMissing as they
+// were given, boxing them only when a text or Params asks for them
+// (zero.Args).
+type argsRelatedFieldMissing struct {
+	entityKey, entity, unique string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsRelatedFieldMissing) Params() []any { return []any{a.entityKey, a.entity, a.unique} }
 
 // NewRelatedFieldMissing returns a new RelatedFieldMissingException raised
 // in target, with entityKey as {0}, entity as {1} and unique as {2} of its
@@ -850,7 +1175,9 @@ type RelatedFieldMissingException struct{ webexc.WebException }
 //
 //	(417) - The join field {0} of entity {1} cannot be found in model {2}.
 func NewRelatedFieldMissing(target zero.Target, entityKey, entity, unique string) *RelatedFieldMissingException {
-	return &RelatedFieldMissingException{webexc.Make(classRelatedFieldMissing, target, []any{entityKey, entity, unique})}
+	e := &RelatedFieldMissingException{args: argsRelatedFieldMissing{entityKey, entity, unique}}
+	webexc.Init(&e.WebException, classRelatedFieldMissing, target, &e.args)
+	return e
 }
 
 // IsRelatedFieldMissing reports whether err is, or wraps, an exception of
@@ -863,14 +1190,29 @@ func IsRelatedFieldMissing(err error) bool {
 // RelatedSchemaMissingException is Zero's _417RelatedSchemaMissingException
 // (code -80537, HTTP status 417). A related model defined in M_JOIN cannot
 // be found.
-type RelatedSchemaMissingException struct{ webexc.WebException }
+type RelatedSchemaMissingException struct {
+	webexc.WebException
+	args argsRelatedSchemaMissing
+}
+
+// argsRelatedSchemaMissing keeps the params of NewRelatedSchemaMissing as
+// they were given, boxing them only when a text or Params asks for them
+// (zero.Args).
+type argsRelatedSchemaMissing struct {
+	unique, entityKey string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsRelatedSchemaMissing) Params() []any { return []any{a.unique, a.entityKey} }
 
 // NewRelatedSchemaMissing returns a new RelatedSchemaMissingException raised
 // in target, with unique as {0} and entityKey as {1} of its template
 //
 //	(417) - The joined entity {1} of model {0} cannot be found.
 func NewRelatedSchemaMissing(target zero.Target, unique, entityKey string) *RelatedSchemaMissingException {
-	return &RelatedSchemaMissingException{webexc.Make(classRelatedSchemaMissing, target, []any{unique, entityKey})}
+	e := &RelatedSchemaMissingException{args: argsRelatedSchemaMissing{unique, entityKey}}
+	webexc.Init(&e.WebException, classRelatedSchemaMissing, target, &e.args)
+	return e
 }
 
 // IsRelatedSchemaMissing reports whether err is, or wraps, an exception of
@@ -883,7 +1225,20 @@ func IsRelatedSchemaMissing(err error) bool {
 // RelationCounterException is Zero's _417RelationCounterException (code
 // -80538, HTTP status 417). A model is linked to the wrong number of
 // schemas.
-type RelationCounterException struct{ webexc.WebException }
+type RelationCounterException struct {
+	webexc.WebException
+	args argsRelationCounter
+}
+
+// argsRelationCounter keeps the params of NewRelationCounter as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsRelationCounter struct {
+	identifier     string
+	schemas, joins int
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsRelationCounter) Params() []any { return []any{a.identifier, a.schemas, a.joins} }
 
 // NewRelationCounter returns a new RelationCounterException raised in
 // target, with identifier as {0}, schemas as {1} and joins as {2} of its
@@ -891,7 +1246,9 @@ type RelationCounterException struct{ webexc.WebException }
 //
 //	(417) - Model {0} has {1} schemas and {2} joins, which do not fit together.
 func NewRelationCounter(target zero.Target, identifier string, schemas, joins int) *RelationCounterException {
-	return &RelationCounterException{webexc.Make(classRelationCounter, target, []any{identifier, schemas, joins})}
+	e := &RelationCounterException{args: argsRelationCounter{identifier, schemas, joins}}
+	webexc.Init(&e.WebException, classRelationCounter, target, &e.args)
+	return e
 }
 
 // IsRelationCounter reports whether err is, or wraps, an exception of code
@@ -903,14 +1260,29 @@ func IsRelationCounter(err error) bool {
 
 // SqlExecutingException is Zero's _417SqlExecutingException (code -80521,
 // HTTP status 417). A DML SQL statement fails.
-type SqlExecutingException struct{ webexc.WebException }
+type SqlExecutingException struct {
+	webexc.WebException
+	args argsSqlExecuting
+}
+
+// argsSqlExecuting keeps the params of NewSqlExecuting as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsSqlExecuting struct {
+	sql  string
+	data any
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsSqlExecuting) Params() []any { return []any{a.sql, a.data} }
 
 // NewSqlExecuting returns a new SqlExecutingException raised in target, with
 // sql as {0} and data as {1} of its template
 //
 //	(417) - The SQL statement failed: {0}, record: {1}
 func NewSqlExecuting(target zero.Target, sql string, data any) *SqlExecutingException {
-	return &SqlExecutingException{webexc.Make(classSqlExecuting, target, []any{sql, data})}
+	e := &SqlExecutingException{args: argsSqlExecuting{sql, data}}
+	webexc.Init(&e.WebException, classSqlExecuting, target, &e.args)
+	return e
 }
 
 // IsSqlExecuting reports whether err is, or wraps, an exception of code
@@ -923,14 +1295,28 @@ func IsSqlExecuting(err error) bool {
 // TableCounterException is Zero's _417TableCounterException (code -80524,
 // HTTP status 417). The number of tables in a join differs from the model
 // definition.
-type TableCounterException struct{ webexc.WebException }
+type TableCounterException struct {
+	webexc.WebException
+	args argsTableCounter
+}
+
+// argsTableCounter keeps the params of NewTableCounter as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsTableCounter struct {
+	size string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsTableCounter) Params() []any { return []any{a.size} }
 
 // NewTableCounter returns a new TableCounterException raised in target, with
 // size as {0} of its template
 //
 //	(417) - The join uses {0} tables, which does not match the model definition.
 func NewTableCounter(target zero.Target, size string) *TableCounterException {
-	return &TableCounterException{webexc.Make(classTableCounter, target, []any{size})}
+	e := &TableCounterException{args: argsTableCounter{size}}
+	webexc.Init(&e.WebException, classTableCounter, target, &e.args)
+	return e
 }
 
 // IsTableCounter reports whether err is, or wraps, an exception of code
@@ -950,7 +1336,9 @@ type TrackingErrorException struct{ webexc.WebException }
 //
 //	(400) - Both the old and the new record are empty, so no change history can be written.
 func NewTrackingError(target zero.Target) *TrackingErrorException {
-	return &TrackingErrorException{webexc.Make(classTrackingError, target, nil)}
+	e := &TrackingErrorException{}
+	webexc.Init(&e.WebException, classTrackingError, target, nil)
+	return e
 }
 
 // IsTrackingError reports whether err is, or wraps, an exception of code
@@ -963,14 +1351,28 @@ func IsTrackingError(err error) bool {
 // TypeAlterException is Zero's _500TypeAlterException (code -80509, HTTP
 // status 500). A column's type cannot be changed because the old and new
 // types are incompatible.
-type TypeAlterException struct{ webexc.WebException }
+type TypeAlterException struct {
+	webexc.WebException
+	args argsTypeAlter
+}
+
+// argsTypeAlter keeps the params of NewTypeAlter as they were given, boxing
+// them only when a text or Params asks for them (zero.Args).
+type argsTypeAlter struct {
+	table, column string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsTypeAlter) Params() []any { return []any{a.table, a.column} }
 
 // NewTypeAlter returns a new TypeAlterException raised in target, with table
 // as {0} and column as {1} of its template
 //
 //	(500) - The type of column {1} in table {0} cannot be changed to an incompatible type.
 func NewTypeAlter(target zero.Target, table, column string) *TypeAlterException {
-	return &TypeAlterException{webexc.Make(classTypeAlter, target, []any{table, column})}
+	e := &TypeAlterException{args: argsTypeAlter{table, column}}
+	webexc.Init(&e.WebException, classTypeAlter, target, &e.args)
+	return e
 }
 
 // IsTypeAlter reports whether err is, or wraps, an exception of code -80509,
@@ -982,7 +1384,19 @@ func IsTypeAlter(err error) bool {
 // UniqueConstraintException is Zero's _409UniqueConstraintException (code
 // -80500, HTTP status 409). Reserved. The database reports a violated unique
 // constraint.
-type UniqueConstraintException struct{ webexc.WebException }
+type UniqueConstraintException struct {
+	webexc.WebException
+	args argsUniqueConstraint
+}
+
+// argsUniqueConstraint keeps the params of NewUniqueConstraint as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsUniqueConstraint struct {
+	cause error
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsUniqueConstraint) Params() []any { return []any{a.cause} }
 
 // NewUniqueConstraint returns a new UniqueConstraintException raised in
 // target, with cause as {0} of its template
@@ -992,7 +1406,8 @@ type UniqueConstraintException struct{ webexc.WebException }
 // cause also becomes the exception's cause (Unwrap), so errors.Is and
 // errors.As reach it.
 func NewUniqueConstraint(target zero.Target, cause error) *UniqueConstraintException {
-	e := &UniqueConstraintException{webexc.Make(classUniqueConstraint, target, []any{cause})}
+	e := &UniqueConstraintException{args: argsUniqueConstraint{cause}}
+	webexc.Init(&e.WebException, classUniqueConstraint, target, &e.args)
 	e.SetCause(cause)
 	return e
 }

@@ -28,24 +28,38 @@ var (
 // remote errors) becomes its generated type again.
 func init() {
 	webexc.Register(
-		webexc.Registration{Class: classColumnStubNull, Package: "github.com/zeroport/zerofault/ext/crud", Wrap: func(w webexc.WebException) error { return &ColumnStubNullException{w} }},
-		webexc.Registration{Class: classModuleConflict, Package: "github.com/zeroport/zerofault/ext/crud", Wrap: func(w webexc.WebException) error { return &ModuleConflictException{w} }},
-		webexc.Registration{Class: classModuleMissing, Package: "github.com/zeroport/zerofault/ext/crud", Wrap: func(w webexc.WebException) error { return &ModuleMissingException{w} }},
-		webexc.Registration{Class: classMultiModule, Package: "github.com/zeroport/zerofault/ext/crud", Wrap: func(w webexc.WebException) error { return &MultiModuleException{w} }},
+		webexc.Registration{Class: classColumnStubNull, Package: "github.com/zeroport/zerofault/ext/crud", Wrap: func(w webexc.WebException) error { return &ColumnStubNullException{WebException: w} }},
+		webexc.Registration{Class: classModuleConflict, Package: "github.com/zeroport/zerofault/ext/crud", Wrap: func(w webexc.WebException) error { return &ModuleConflictException{WebException: w} }},
+		webexc.Registration{Class: classModuleMissing, Package: "github.com/zeroport/zerofault/ext/crud", Wrap: func(w webexc.WebException) error { return &ModuleMissingException{WebException: w} }},
+		webexc.Registration{Class: classMultiModule, Package: "github.com/zeroport/zerofault/ext/crud", Wrap: func(w webexc.WebException) error { return &MultiModuleException{WebException: w} }},
 	)
 }
 
 // ColumnStubNullException is Zero's _404ColumnStubNullException (code
 // -80101, HTTP status 404). CRUD is enabled, but the column configuration is
 // missing.
-type ColumnStubNullException struct{ webexc.WebException }
+type ColumnStubNullException struct {
+	webexc.WebException
+	args argsColumnStubNull
+}
+
+// argsColumnStubNull keeps the params of NewColumnStubNull as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsColumnStubNull struct {
+	name string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsColumnStubNull) Params() []any { return []any{a.name} }
 
 // NewColumnStubNull returns a new ColumnStubNullException raised in target,
 // with name as {0} of its template
 //
 //	(404) - The column configuration of module {0} is missing.
 func NewColumnStubNull(target zero.Target, name string) *ColumnStubNullException {
-	return &ColumnStubNullException{webexc.Make(classColumnStubNull, target, []any{name})}
+	e := &ColumnStubNullException{args: argsColumnStubNull{name}}
+	webexc.Init(&e.WebException, classColumnStubNull, target, &e.args)
+	return e
 }
 
 // IsColumnStubNull reports whether err is, or wraps, an exception of code
@@ -58,14 +72,28 @@ func IsColumnStubNull(err error) bool {
 // ModuleConflictException is Zero's _409ModuleConflictException (code
 // -80103, HTTP status 409). The requested table name differs from the
 // defined one, so they conflict.
-type ModuleConflictException struct{ webexc.WebException }
+type ModuleConflictException struct {
+	webexc.WebException
+	args argsModuleConflict
+}
+
+// argsModuleConflict keeps the params of NewModuleConflict as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsModuleConflict struct {
+	tableName, requestTable string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsModuleConflict) Params() []any { return []any{a.tableName, a.requestTable} }
 
 // NewModuleConflict returns a new ModuleConflictException raised in target,
 // with tableName as {0} and requestTable as {1} of its template
 //
 //	(409) - The requested table {1} does not match the defined table {0}.
 func NewModuleConflict(target zero.Target, tableName, requestTable string) *ModuleConflictException {
-	return &ModuleConflictException{webexc.Make(classModuleConflict, target, []any{tableName, requestTable})}
+	e := &ModuleConflictException{args: argsModuleConflict{tableName, requestTable}}
+	webexc.Init(&e.WebException, classModuleConflict, target, &e.args)
+	return e
 }
 
 // IsModuleConflict reports whether err is, or wraps, an exception of code
@@ -78,14 +106,28 @@ func IsModuleConflict(err error) bool {
 // ModuleMissingException is Zero's _404ModuleMissingException (code -80100,
 // HTTP status 404). A module's configuration file is missing from
 // plugin/crud/module.
-type ModuleMissingException struct{ webexc.WebException }
+type ModuleMissingException struct {
+	webexc.WebException
+	args argsModuleMissing
+}
+
+// argsModuleMissing keeps the params of NewModuleMissing as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsModuleMissing struct {
+	module string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsModuleMissing) Params() []any { return []any{a.module} }
 
 // NewModuleMissing returns a new ModuleMissingException raised in target,
 // with module as {0} of its template
 //
 //	(404) - No configuration file for module {0} was found under plugin/crud/module.
 func NewModuleMissing(target zero.Target, module string) *ModuleMissingException {
-	return &ModuleMissingException{webexc.Make(classModuleMissing, target, []any{module})}
+	e := &ModuleMissingException{args: argsModuleMissing{module}}
+	webexc.Init(&e.WebException, classModuleMissing, target, &e.args)
+	return e
 }
 
 // IsModuleMissing reports whether err is, or wraps, an exception of code
@@ -98,14 +140,28 @@ func IsModuleMissing(err error) bool {
 // MultiModuleException is Zero's _409MultiModuleException (code -80102, HTTP
 // status 409). The system cannot pin down a single model; the module is
 // ambiguous.
-type MultiModuleException struct{ webexc.WebException }
+type MultiModuleException struct {
+	webexc.WebException
+	args argsMultiModule
+}
+
+// argsMultiModule keeps the params of NewMultiModule as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsMultiModule struct {
+	size int
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsMultiModule) Params() []any { return []any{a.size} }
 
 // NewMultiModule returns a new MultiModuleException raised in target, with
 // size as {0} of its template
 //
 //	(409) - The request matches {0} models; exactly one is expected.
 func NewMultiModule(target zero.Target, size int) *MultiModuleException {
-	return &MultiModuleException{webexc.Make(classMultiModule, target, []any{size})}
+	e := &MultiModuleException{args: argsMultiModule{size}}
+	webexc.Init(&e.WebException, classMultiModule, target, &e.args)
+	return e
 }
 
 // IsMultiModule reports whether err is, or wraps, an exception of code

@@ -48,20 +48,20 @@ var (
 // remote errors) becomes its generated type again.
 func init() {
 	webexc.Register(
-		webexc.Registration{Class: classAmbientConnect, Package: "github.com/zeroport/zerofault/ext/jet", Wrap: func(w webexc.WebException) error { return &AmbientConnectException{w} }},
-		webexc.Registration{Class: classChannelConflict, Package: "github.com/zeroport/zerofault/ext/jet", Wrap: func(w webexc.WebException) error { return &ChannelConflictException{w} }},
-		webexc.Registration{Class: classChannelDefine, Package: "github.com/zeroport/zerofault/ext/jet", Wrap: func(w webexc.WebException) error { return &ChannelDefineException{w} }},
-		webexc.Registration{Class: classChannelDefinition, Package: "github.com/zeroport/zerofault/ext/jet", Wrap: func(w webexc.WebException) error { return &ChannelDefinitionException{w} }},
-		webexc.Registration{Class: classChannelError, Package: "github.com/zeroport/zerofault/ext/jet", Wrap: func(w webexc.WebException) error { return &ChannelErrorException{w} }},
-		webexc.Registration{Class: classConsumerSpec, Package: "github.com/zeroport/zerofault/ext/jet", Wrap: func(w webexc.WebException) error { return &ConsumerSpecException{w} }},
-		webexc.Registration{Class: classDataSource, Package: "github.com/zeroport/zerofault/ext/jet", Wrap: func(w webexc.WebException) error { return &DataSourceException{w} }},
-		webexc.Registration{Class: classDefinitionError, Package: "github.com/zeroport/zerofault/ext/jet", Wrap: func(w webexc.WebException) error { return &DefinitionErrorException{w} }},
-		webexc.Registration{Class: classEnvironment, Package: "github.com/zeroport/zerofault/ext/jet", Wrap: func(w webexc.WebException) error { return &EnvironmentException{w} }},
-		webexc.Registration{Class: classIngestMissing, Package: "github.com/zeroport/zerofault/ext/jet", Wrap: func(w webexc.WebException) error { return &IngestMissingException{w} }},
-		webexc.Registration{Class: classIngestSpec, Package: "github.com/zeroport/zerofault/ext/jet", Wrap: func(w webexc.WebException) error { return &IngestSpecException{w} }},
-		webexc.Registration{Class: classNotImplement, Package: "github.com/zeroport/zerofault/ext/jet", Wrap: func(w webexc.WebException) error { return &NotImplementException{w} }},
-		webexc.Registration{Class: classRequiredParam, Package: "github.com/zeroport/zerofault/ext/jet", Wrap: func(w webexc.WebException) error { return &RequiredParamException{w} }},
-		webexc.Registration{Class: classWorkerSpec, Package: "github.com/zeroport/zerofault/ext/jet", Wrap: func(w webexc.WebException) error { return &WorkerSpecException{w} }},
+		webexc.Registration{Class: classAmbientConnect, Package: "github.com/zeroport/zerofault/ext/jet", Wrap: func(w webexc.WebException) error { return &AmbientConnectException{WebException: w} }},
+		webexc.Registration{Class: classChannelConflict, Package: "github.com/zeroport/zerofault/ext/jet", Wrap: func(w webexc.WebException) error { return &ChannelConflictException{WebException: w} }},
+		webexc.Registration{Class: classChannelDefine, Package: "github.com/zeroport/zerofault/ext/jet", Wrap: func(w webexc.WebException) error { return &ChannelDefineException{WebException: w} }},
+		webexc.Registration{Class: classChannelDefinition, Package: "github.com/zeroport/zerofault/ext/jet", Wrap: func(w webexc.WebException) error { return &ChannelDefinitionException{WebException: w} }},
+		webexc.Registration{Class: classChannelError, Package: "github.com/zeroport/zerofault/ext/jet", Wrap: func(w webexc.WebException) error { return &ChannelErrorException{WebException: w} }},
+		webexc.Registration{Class: classConsumerSpec, Package: "github.com/zeroport/zerofault/ext/jet", Wrap: func(w webexc.WebException) error { return &ConsumerSpecException{WebException: w} }},
+		webexc.Registration{Class: classDataSource, Package: "github.com/zeroport/zerofault/ext/jet", Wrap: func(w webexc.WebException) error { return &DataSourceException{WebException: w} }},
+		webexc.Registration{Class: classDefinitionError, Package: "github.com/zeroport/zerofault/ext/jet", Wrap: func(w webexc.WebException) error { return &DefinitionErrorException{WebException: w} }},
+		webexc.Registration{Class: classEnvironment, Package: "github.com/zeroport/zerofault/ext/jet", Wrap: func(w webexc.WebException) error { return &EnvironmentException{WebException: w} }},
+		webexc.Registration{Class: classIngestMissing, Package: "github.com/zeroport/zerofault/ext/jet", Wrap: func(w webexc.WebException) error { return &IngestMissingException{WebException: w} }},
+		webexc.Registration{Class: classIngestSpec, Package: "github.com/zeroport/zerofault/ext/jet", Wrap: func(w webexc.WebException) error { return &IngestSpecException{WebException: w} }},
+		webexc.Registration{Class: classNotImplement, Package: "github.com/zeroport/zerofault/ext/jet", Wrap: func(w webexc.WebException) error { return &NotImplementException{WebException: w} }},
+		webexc.Registration{Class: classRequiredParam, Package: "github.com/zeroport/zerofault/ext/jet", Wrap: func(w webexc.WebException) error { return &RequiredParamException{WebException: w} }},
+		webexc.Registration{Class: classWorkerSpec, Package: "github.com/zeroport/zerofault/ext/jet", Wrap: func(w webexc.WebException) error { return &WorkerSpecException{WebException: w} }},
 	)
 }
 
@@ -75,7 +75,9 @@ type AmbientConnectException struct{ webexc.WebException }
 //
 //	(500) - No UnityApp is available, so the ambient environment cannot be reached.
 func NewAmbientConnect(target zero.Target) *AmbientConnectException {
-	return &AmbientConnectException{webexc.Make(classAmbientConnect, target, nil)}
+	e := &AmbientConnectException{}
+	webexc.Init(&e.WebException, classAmbientConnect, target, nil)
+	return e
 }
 
 // IsAmbientConnect reports whether err is, or wraps, an exception of code
@@ -88,14 +90,28 @@ func IsAmbientConnect(err error) bool {
 // ChannelConflictException is Zero's _424ChannelConflictException (code
 // -80408, HTTP status 424). A channel component conflicts with the channel
 // type.
-type ChannelConflictException struct{ webexc.WebException }
+type ChannelConflictException struct {
+	webexc.WebException
+	args argsChannelConflict
+}
+
+// argsChannelConflict keeps the params of NewChannelConflict as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsChannelConflict struct {
+	componentName, channelType string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsChannelConflict) Params() []any { return []any{a.componentName, a.channelType} }
 
 // NewChannelConflict returns a new ChannelConflictException raised in
 // target, with componentName as {0} and channelType as {1} of its template
 //
 //	(424) - Component {0} does not match the channel type {1}.
 func NewChannelConflict(target zero.Target, componentName, channelType string) *ChannelConflictException {
-	return &ChannelConflictException{webexc.Make(classChannelConflict, target, []any{componentName, channelType})}
+	e := &ChannelConflictException{args: argsChannelConflict{componentName, channelType}}
+	webexc.Init(&e.WebException, classChannelConflict, target, &e.args)
+	return e
 }
 
 // IsChannelConflict reports whether err is, or wraps, an exception of code
@@ -108,14 +124,28 @@ func IsChannelConflict(err error) bool {
 // ChannelDefineException is Zero's _424ChannelDefineException (code -80410,
 // HTTP status 424). A custom DEFINE channel is used, but it has no
 // implementation class.
-type ChannelDefineException struct{ webexc.WebException }
+type ChannelDefineException struct {
+	webexc.WebException
+	args argsChannelDefine
+}
+
+// argsChannelDefine keeps the params of NewChannelDefine as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsChannelDefine struct {
+	channelName string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsChannelDefine) Params() []any { return []any{a.channelName} }
 
 // NewChannelDefine returns a new ChannelDefineException raised in target,
 // with channelName as {0} of its template
 //
 //	(424) - The DEFINE channel {0} has no implementation class.
 func NewChannelDefine(target zero.Target, channelName string) *ChannelDefineException {
-	return &ChannelDefineException{webexc.Make(classChannelDefine, target, []any{channelName})}
+	e := &ChannelDefineException{args: argsChannelDefine{channelName}}
+	webexc.Init(&e.WebException, classChannelDefine, target, &e.args)
+	return e
 }
 
 // IsChannelDefine reports whether err is, or wraps, an exception of code
@@ -127,7 +157,20 @@ func IsChannelDefine(err error) bool {
 
 // ChannelDefinitionException is Zero's _424ChannelDefinitionException (code
 // -80409, HTTP status 424). The Java definition of a channel class is wrong.
-type ChannelDefinitionException struct{ webexc.WebException }
+type ChannelDefinitionException struct {
+	webexc.WebException
+	args argsChannelDefinition
+}
+
+// argsChannelDefinition keeps the params of NewChannelDefinition as they
+// were given, boxing them only when a text or Params asks for them
+// (zero.Args).
+type argsChannelDefinition struct {
+	expectedChannels, channelClass string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsChannelDefinition) Params() []any { return []any{a.expectedChannels, a.channelClass} }
 
 // NewChannelDefinition returns a new ChannelDefinitionException raised in
 // target, with expectedChannels as {0} and channelClass as {1} of its
@@ -135,7 +178,9 @@ type ChannelDefinitionException struct{ webexc.WebException }
 //
 //	(424) - Channel class {1} is not one of the expected channels {0}.
 func NewChannelDefinition(target zero.Target, expectedChannels, channelClass string) *ChannelDefinitionException {
-	return &ChannelDefinitionException{webexc.Make(classChannelDefinition, target, []any{expectedChannels, channelClass})}
+	e := &ChannelDefinitionException{args: argsChannelDefinition{expectedChannels, channelClass}}
+	webexc.Init(&e.WebException, classChannelDefinition, target, &e.args)
+	return e
 }
 
 // IsChannelDefinition reports whether err is, or wraps, an exception of code
@@ -147,14 +192,28 @@ func IsChannelDefinition(err error) bool {
 
 // ChannelErrorException is Zero's _501ChannelErrorException (code -80407,
 // HTTP status 501). A channel component fails to initialize.
-type ChannelErrorException struct{ webexc.WebException }
+type ChannelErrorException struct {
+	webexc.WebException
+	args argsChannelError
+}
+
+// argsChannelError keeps the params of NewChannelError as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsChannelError struct {
+	channelName string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsChannelError) Params() []any { return []any{a.channelName} }
 
 // NewChannelError returns a new ChannelErrorException raised in target, with
 // channelName as {0} of its template
 //
 //	(501) - The channel {0} could not be initialized.
 func NewChannelError(target zero.Target, channelName string) *ChannelErrorException {
-	return &ChannelErrorException{webexc.Make(classChannelError, target, []any{channelName})}
+	e := &ChannelErrorException{args: argsChannelError{channelName}}
+	webexc.Init(&e.WebException, classChannelError, target, &e.args)
+	return e
 }
 
 // IsChannelError reports whether err is, or wraps, an exception of code
@@ -166,14 +225,28 @@ func IsChannelError(err error) bool {
 
 // ConsumerSpecException is Zero's _500ConsumerSpecException (code -80405,
 // HTTP status 500). A JtConsumer component is defined wrongly.
-type ConsumerSpecException struct{ webexc.WebException }
+type ConsumerSpecException struct {
+	webexc.WebException
+	args argsConsumerSpec
+}
+
+// argsConsumerSpec keeps the params of NewConsumerSpec as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsConsumerSpec struct {
+	consumerClass string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsConsumerSpec) Params() []any { return []any{a.consumerClass} }
 
 // NewConsumerSpec returns a new ConsumerSpecException raised in target, with
 // consumerClass as {0} of its template
 //
 //	(500) - Class {0} is not a valid JtConsumer.
 func NewConsumerSpec(target zero.Target, consumerClass string) *ConsumerSpecException {
-	return &ConsumerSpecException{webexc.Make(classConsumerSpec, target, []any{consumerClass})}
+	e := &ConsumerSpecException{args: argsConsumerSpec{consumerClass}}
+	webexc.Init(&e.WebException, classConsumerSpec, target, &e.args)
+	return e
 }
 
 // IsConsumerSpec reports whether err is, or wraps, an exception of code
@@ -186,14 +259,28 @@ func IsConsumerSpec(err error) bool {
 // DataSourceException is Zero's _501DataSourceException (code -80412, HTTP
 // status 501). Switching data sources fails; the dynamic multi-source
 // environment is broken.
-type DataSourceException struct{ webexc.WebException }
+type DataSourceException struct {
+	webexc.WebException
+	args argsDataSource
+}
+
+// argsDataSource keeps the params of NewDataSource as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsDataSource struct {
+	headers string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsDataSource) Params() []any { return []any{a.headers} }
 
 // NewDataSource returns a new DataSourceException raised in target, with
 // headers as {0} of its template
 //
 //	(501) - Switching the data source failed for headers {0}.
 func NewDataSource(target zero.Target, headers string) *DataSourceException {
-	return &DataSourceException{webexc.Make(classDataSource, target, []any{headers})}
+	e := &DataSourceException{args: argsDataSource{headers}}
+	webexc.Init(&e.WebException, classDataSource, target, &e.args)
+	return e
 }
 
 // IsDataSource reports whether err is, or wraps, an exception of code
@@ -204,14 +291,28 @@ func IsDataSource(err error) bool {
 
 // DefinitionErrorException is Zero's _500DefinitionErrorException (code
 // -80406, HTTP status 500). The basic IApi/IService configuration is wrong.
-type DefinitionErrorException struct{ webexc.WebException }
+type DefinitionErrorException struct {
+	webexc.WebException
+	args argsDefinitionError
+}
+
+// argsDefinitionError keeps the params of NewDefinitionError as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsDefinitionError struct {
+	key string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsDefinitionError) Params() []any { return []any{a.key} }
 
 // NewDefinitionError returns a new DefinitionErrorException raised in
 // target, with key as {0} of its template
 //
 //	(500) - The IApi/IService definition for {0} is invalid or missing.
 func NewDefinitionError(target zero.Target, key string) *DefinitionErrorException {
-	return &DefinitionErrorException{webexc.Make(classDefinitionError, target, []any{key})}
+	e := &DefinitionErrorException{args: argsDefinitionError{key}}
+	webexc.Init(&e.WebException, classDefinitionError, target, &e.args)
+	return e
 }
 
 // IsDefinitionError reports whether err is, or wraps, an exception of code
@@ -230,7 +331,9 @@ type EnvironmentException struct{ webexc.WebException }
 //
 //	(500) - The application data for the current sigma could not be found.
 func NewEnvironment(target zero.Target) *EnvironmentException {
-	return &EnvironmentException{webexc.Make(classEnvironment, target, nil)}
+	e := &EnvironmentException{}
+	webexc.Init(&e.WebException, classEnvironment, target, nil)
+	return e
 }
 
 // IsEnvironment reports whether err is, or wraps, an exception of code
@@ -250,7 +353,9 @@ type IngestMissingException struct{ webexc.WebException }
 //
 //	(501) - The ingest component is missing in DEFINE mode.
 func NewIngestMissing(target zero.Target) *IngestMissingException {
-	return &IngestMissingException{webexc.Make(classIngestMissing, target, nil)}
+	e := &IngestMissingException{}
+	webexc.Init(&e.WebException, classIngestMissing, target, nil)
+	return e
 }
 
 // IsIngestMissing reports whether err is, or wraps, an exception of code
@@ -262,14 +367,28 @@ func IsIngestMissing(err error) bool {
 
 // IngestSpecException is Zero's _501IngestSpecException (code -80402, HTTP
 // status 501). In DEFINE mode the ingest plugin does not implement JtIngest.
-type IngestSpecException struct{ webexc.WebException }
+type IngestSpecException struct {
+	webexc.WebException
+	args argsIngestSpec
+}
+
+// argsIngestSpec keeps the params of NewIngestSpec as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsIngestSpec struct {
+	name string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsIngestSpec) Params() []any { return []any{a.name} }
 
 // NewIngestSpec returns a new IngestSpecException raised in target, with
 // name as {0} of its template
 //
 //	(501) - In DEFINE mode the class {0} must implement JtIngest.
 func NewIngestSpec(target zero.Target, name string) *IngestSpecException {
-	return &IngestSpecException{webexc.Make(classIngestSpec, target, []any{name})}
+	e := &IngestSpecException{args: argsIngestSpec{name}}
+	webexc.Init(&e.WebException, classIngestSpec, target, &e.args)
+	return e
 }
 
 // IsIngestSpec reports whether err is, or wraps, an exception of code
@@ -288,7 +407,9 @@ type NotImplementException struct{ webexc.WebException }
 //
 //	(501) - This API is not implemented.
 func NewNotImplement(target zero.Target) *NotImplementException {
-	return &NotImplementException{webexc.Make(classNotImplement, target, nil)}
+	e := &NotImplementException{}
+	webexc.Init(&e.WebException, classNotImplement, target, nil)
+	return e
 }
 
 // IsNotImplement reports whether err is, or wraps, an exception of code
@@ -300,14 +421,28 @@ func IsNotImplement(err error) bool {
 
 // RequiredParamException is Zero's _400RequiredParamException (code -80403,
 // HTTP status 400). A required parameter is missing from a web request.
-type RequiredParamException struct{ webexc.WebException }
+type RequiredParamException struct {
+	webexc.WebException
+	args argsRequiredParam
+}
+
+// argsRequiredParam keeps the params of NewRequiredParam as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsRequiredParam struct {
+	fieldName string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsRequiredParam) Params() []any { return []any{a.fieldName} }
 
 // NewRequiredParam returns a new RequiredParamException raised in target,
 // with fieldName as {0} of its template
 //
 //	(400) - The request lacks the required parameter {0}.
 func NewRequiredParam(target zero.Target, fieldName string) *RequiredParamException {
-	return &RequiredParamException{webexc.Make(classRequiredParam, target, []any{fieldName})}
+	e := &RequiredParamException{args: argsRequiredParam{fieldName}}
+	webexc.Init(&e.WebException, classRequiredParam, target, &e.args)
+	return e
 }
 
 // IsRequiredParam reports whether err is, or wraps, an exception of code
@@ -319,14 +454,28 @@ func IsRequiredParam(err error) bool {
 
 // WorkerSpecException is Zero's _500WorkerSpecException (code -80404, HTTP
 // status 500). A worker component is not a valid Verticle.
-type WorkerSpecException struct{ webexc.WebException }
+type WorkerSpecException struct {
+	webexc.WebException
+	args argsWorkerSpec
+}
+
+// argsWorkerSpec keeps the params of NewWorkerSpec as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsWorkerSpec struct {
+	workerClass string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsWorkerSpec) Params() []any { return []any{a.workerClass} }
 
 // NewWorkerSpec returns a new WorkerSpecException raised in target, with
 // workerClass as {0} of its template
 //
 //	(500) - The worker {0} is not a valid Verticle.
 func NewWorkerSpec(target zero.Target, workerClass string) *WorkerSpecException {
-	return &WorkerSpecException{webexc.Make(classWorkerSpec, target, []any{workerClass})}
+	e := &WorkerSpecException{args: argsWorkerSpec{workerClass}}
+	webexc.Init(&e.WebException, classWorkerSpec, target, &e.args)
+	return e
 }
 
 // IsWorkerSpec reports whether err is, or wraps, an exception of code

@@ -34,27 +34,42 @@ var (
 // remote errors) becomes its generated type again.
 func init() {
 	webexc.Register(
-		webexc.Registration{Class: classChannelNotImplement, Package: "github.com/zeroport/zerofault/ext/ke", Wrap: func(w webexc.WebException) error { return &ChannelNotImplementException{w} }},
-		webexc.Registration{Class: classIndentParsing, Package: "github.com/zeroport/zerofault/ext/ke", Wrap: func(w webexc.WebException) error { return &IndentParsingException{w} }},
-		webexc.Registration{Class: classJoinTarget, Package: "github.com/zeroport/zerofault/ext/ke", Wrap: func(w webexc.WebException) error { return &JoinTargetException{w} }},
-		webexc.Registration{Class: classJooqReference, Package: "github.com/zeroport/zerofault/ext/ke", Wrap: func(w webexc.WebException) error { return &JooqReferenceException{w} }},
-		webexc.Registration{Class: classNotSupport, Package: "github.com/zeroport/zerofault/ext/ke", Wrap: func(w webexc.WebException) error { return &NotSupportException{w} }},
-		webexc.Registration{Class: classSessionConflict, Package: "github.com/zeroport/zerofault/ext/ke", Wrap: func(w webexc.WebException) error { return &SessionConflictException{w} }},
-		webexc.Registration{Class: classTokenGeneration, Package: "github.com/zeroport/zerofault/ext/ke", Wrap: func(w webexc.WebException) error { return &TokenGenerationException{w} }},
+		webexc.Registration{Class: classChannelNotImplement, Package: "github.com/zeroport/zerofault/ext/ke", Wrap: func(w webexc.WebException) error { return &ChannelNotImplementException{WebException: w} }},
+		webexc.Registration{Class: classIndentParsing, Package: "github.com/zeroport/zerofault/ext/ke", Wrap: func(w webexc.WebException) error { return &IndentParsingException{WebException: w} }},
+		webexc.Registration{Class: classJoinTarget, Package: "github.com/zeroport/zerofault/ext/ke", Wrap: func(w webexc.WebException) error { return &JoinTargetException{WebException: w} }},
+		webexc.Registration{Class: classJooqReference, Package: "github.com/zeroport/zerofault/ext/ke", Wrap: func(w webexc.WebException) error { return &JooqReferenceException{WebException: w} }},
+		webexc.Registration{Class: classNotSupport, Package: "github.com/zeroport/zerofault/ext/ke", Wrap: func(w webexc.WebException) error { return &NotSupportException{WebException: w} }},
+		webexc.Registration{Class: classSessionConflict, Package: "github.com/zeroport/zerofault/ext/ke", Wrap: func(w webexc.WebException) error { return &SessionConflictException{WebException: w} }},
+		webexc.Registration{Class: classTokenGeneration, Package: "github.com/zeroport/zerofault/ext/ke", Wrap: func(w webexc.WebException) error { return &TokenGenerationException{WebException: w} }},
 	)
 }
 
 // ChannelNotImplementException is Zero's _501ChannelNotImplementException
 // (code -80216, HTTP status 501). ServiceLoader finds no valid
 // implementation class.
-type ChannelNotImplementException struct{ webexc.WebException }
+type ChannelNotImplementException struct {
+	webexc.WebException
+	args argsChannelNotImplement
+}
+
+// argsChannelNotImplement keeps the params of NewChannelNotImplement as they
+// were given, boxing them only when a text or Params asks for them
+// (zero.Args).
+type argsChannelNotImplement struct {
+	interfaceClass string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsChannelNotImplement) Params() []any { return []any{a.interfaceClass} }
 
 // NewChannelNotImplement returns a new ChannelNotImplementException raised
 // in target, with interfaceClass as {0} of its template
 //
 //	(501) - No implementation of {0} was found through the service loader.
 func NewChannelNotImplement(target zero.Target, interfaceClass string) *ChannelNotImplementException {
-	return &ChannelNotImplementException{webexc.Make(classChannelNotImplement, target, []any{interfaceClass})}
+	e := &ChannelNotImplementException{args: argsChannelNotImplement{interfaceClass}}
+	webexc.Init(&e.WebException, classChannelNotImplement, target, &e.args)
+	return e
 }
 
 // IsChannelNotImplement reports whether err is, or wraps, an exception of
@@ -74,7 +89,9 @@ type IndentParsingException struct{ webexc.WebException }
 //
 //	(404) - The primary key of the joined entity cannot be found.
 func NewIndentParsing(target zero.Target) *IndentParsingException {
-	return &IndentParsingException{webexc.Make(classIndentParsing, target, nil)}
+	e := &IndentParsingException{}
+	webexc.Init(&e.WebException, classIndentParsing, target, nil)
+	return e
 }
 
 // IsIndentParsing reports whether err is, or wraps, an exception of code
@@ -93,7 +110,9 @@ type JoinTargetException struct{ webexc.WebException }
 //
 //	(409) - The target entity of the two-table join cannot be found.
 func NewJoinTarget(target zero.Target) *JoinTargetException {
-	return &JoinTargetException{webexc.Make(classJoinTarget, target, nil)}
+	e := &JoinTargetException{}
+	webexc.Init(&e.WebException, classJoinTarget, target, nil)
+	return e
 }
 
 // IsJoinTarget reports whether err is, or wraps, an exception of code
@@ -111,7 +130,9 @@ type JooqReferenceException struct{ webexc.WebException }
 //
 //	(501) - No valid UxJooq instance could be created.
 func NewJooqReference(target zero.Target) *JooqReferenceException {
-	return &JooqReferenceException{webexc.Make(classJooqReference, target, nil)}
+	e := &JooqReferenceException{}
+	webexc.Init(&e.WebException, classJooqReference, target, nil)
+	return e
 }
 
 // IsJooqReference reports whether err is, or wraps, an exception of code
@@ -131,7 +152,9 @@ type NotSupportException struct{ webexc.WebException }
 //
 //	(501) - This API is not implemented; the method must be overridden.
 func NewNotSupport(target zero.Target) *NotSupportException {
-	return &NotSupportException{webexc.Make(classNotSupport, target, nil)}
+	e := &NotSupportException{}
+	webexc.Init(&e.WebException, classNotSupport, target, nil)
+	return e
 }
 
 // IsNotSupport reports whether err is, or wraps, an exception of code
@@ -142,14 +165,28 @@ func IsNotSupport(err error) bool {
 
 // SessionConflictException is Zero's _409SessionConflictException (code
 // -80214, HTTP status 409). The session timed out or has been destroyed.
-type SessionConflictException struct{ webexc.WebException }
+type SessionConflictException struct {
+	webexc.WebException
+	args argsSessionConflict
+}
+
+// argsSessionConflict keeps the params of NewSessionConflict as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsSessionConflict struct {
+	sessionID string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsSessionConflict) Params() []any { return []any{a.sessionID} }
 
 // NewSessionConflict returns a new SessionConflictException raised in
 // target, with sessionID as {0} of its template
 //
 //	(409) - Session {0} has expired or was destroyed.
 func NewSessionConflict(target zero.Target, sessionID string) *SessionConflictException {
-	return &SessionConflictException{webexc.Make(classSessionConflict, target, []any{sessionID})}
+	e := &SessionConflictException{args: argsSessionConflict{sessionID}}
+	webexc.Init(&e.WebException, classSessionConflict, target, &e.args)
+	return e
 }
 
 // IsSessionConflict reports whether err is, or wraps, an exception of code
@@ -162,14 +199,28 @@ func IsSessionConflict(err error) bool {
 // TokenGenerationException is Zero's _403TokenGenerationException (code
 // -80219, HTTP status 403). The caller may not create account tokens that
 // span applications.
-type TokenGenerationException struct{ webexc.WebException }
+type TokenGenerationException struct {
+	webexc.WebException
+	args argsTokenGeneration
+}
+
+// argsTokenGeneration keeps the params of NewTokenGeneration as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsTokenGeneration struct {
+	size int
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsTokenGeneration) Params() []any { return []any{a.size} }
 
 // NewTokenGeneration returns a new TokenGenerationException raised in
 // target, with size as {0} of its template
 //
 //	(403) - Creating account tokens across applications is not permitted (size {0}).
 func NewTokenGeneration(target zero.Target, size int) *TokenGenerationException {
-	return &TokenGenerationException{webexc.Make(classTokenGeneration, target, []any{size})}
+	e := &TokenGenerationException{args: argsTokenGeneration{size}}
+	webexc.Init(&e.WebException, classTokenGeneration, target, &e.args)
+	return e
 }
 
 // IsTokenGeneration reports whether err is, or wraps, an exception of code

@@ -52,36 +52,50 @@ var (
 // remote errors) becomes its generated type again.
 func init() {
 	webexc.Register(
-		webexc.Registration{Class: classActionDinned, Package: "github.com/zeroport/zerofault/ext/rbac", Wrap: func(w webexc.WebException) error { return &ActionDinnedException{w} }},
-		webexc.Registration{Class: classActionMissing, Package: "github.com/zeroport/zerofault/ext/rbac", Wrap: func(w webexc.WebException) error { return &ActionMissingException{w} }},
-		webexc.Registration{Class: classCodeExpired, Package: "github.com/zeroport/zerofault/ext/rbac", Wrap: func(w webexc.WebException) error { return &CodeExpiredException{w} }},
-		webexc.Registration{Class: classCodeGeneration, Package: "github.com/zeroport/zerofault/ext/rbac", Wrap: func(w webexc.WebException) error { return &CodeGenerationException{w} }},
-		webexc.Registration{Class: classCodeWrong, Package: "github.com/zeroport/zerofault/ext/rbac", Wrap: func(w webexc.WebException) error { return &CodeWrongException{w} }},
-		webexc.Registration{Class: classDwarfInstanceNull, Package: "github.com/zeroport/zerofault/ext/rbac", Wrap: func(w webexc.WebException) error { return &DwarfInstanceNullException{w} }},
-		webexc.Registration{Class: classNoPermission, Package: "github.com/zeroport/zerofault/ext/rbac", Wrap: func(w webexc.WebException) error { return &NoPermissionException{w} }},
-		webexc.Registration{Class: classPasswordWrong, Package: "github.com/zeroport/zerofault/ext/rbac", Wrap: func(w webexc.WebException) error { return &PasswordWrongException{w} }},
-		webexc.Registration{Class: classPermissionLimit, Package: "github.com/zeroport/zerofault/ext/rbac", Wrap: func(w webexc.WebException) error { return &PermissionLimitException{w} }},
-		webexc.Registration{Class: classProfileConflict, Package: "github.com/zeroport/zerofault/ext/rbac", Wrap: func(w webexc.WebException) error { return &ProfileConflictException{w} }},
-		webexc.Registration{Class: classResourceMissing, Package: "github.com/zeroport/zerofault/ext/rbac", Wrap: func(w webexc.WebException) error { return &ResourceMissingException{w} }},
-		webexc.Registration{Class: classTokenCounter, Package: "github.com/zeroport/zerofault/ext/rbac", Wrap: func(w webexc.WebException) error { return &TokenCounterException{w} }},
-		webexc.Registration{Class: classTokenExpired, Package: "github.com/zeroport/zerofault/ext/rbac", Wrap: func(w webexc.WebException) error { return &TokenExpiredException{w} }},
-		webexc.Registration{Class: classTokenInvalid, Package: "github.com/zeroport/zerofault/ext/rbac", Wrap: func(w webexc.WebException) error { return &TokenInvalidException{w} }},
-		webexc.Registration{Class: classUserDisabled, Package: "github.com/zeroport/zerofault/ext/rbac", Wrap: func(w webexc.WebException) error { return &UserDisabledException{w} }},
-		webexc.Registration{Class: classUserNotFound, Package: "github.com/zeroport/zerofault/ext/rbac", Wrap: func(w webexc.WebException) error { return &UserNotFoundException{w} }},
+		webexc.Registration{Class: classActionDinned, Package: "github.com/zeroport/zerofault/ext/rbac", Wrap: func(w webexc.WebException) error { return &ActionDinnedException{WebException: w} }},
+		webexc.Registration{Class: classActionMissing, Package: "github.com/zeroport/zerofault/ext/rbac", Wrap: func(w webexc.WebException) error { return &ActionMissingException{WebException: w} }},
+		webexc.Registration{Class: classCodeExpired, Package: "github.com/zeroport/zerofault/ext/rbac", Wrap: func(w webexc.WebException) error { return &CodeExpiredException{WebException: w} }},
+		webexc.Registration{Class: classCodeGeneration, Package: "github.com/zeroport/zerofault/ext/rbac", Wrap: func(w webexc.WebException) error { return &CodeGenerationException{WebException: w} }},
+		webexc.Registration{Class: classCodeWrong, Package: "github.com/zeroport/zerofault/ext/rbac", Wrap: func(w webexc.WebException) error { return &CodeWrongException{WebException: w} }},
+		webexc.Registration{Class: classDwarfInstanceNull, Package: "github.com/zeroport/zerofault/ext/rbac", Wrap: func(w webexc.WebException) error { return &DwarfInstanceNullException{WebException: w} }},
+		webexc.Registration{Class: classNoPermission, Package: "github.com/zeroport/zerofault/ext/rbac", Wrap: func(w webexc.WebException) error { return &NoPermissionException{WebException: w} }},
+		webexc.Registration{Class: classPasswordWrong, Package: "github.com/zeroport/zerofault/ext/rbac", Wrap: func(w webexc.WebException) error { return &PasswordWrongException{WebException: w} }},
+		webexc.Registration{Class: classPermissionLimit, Package: "github.com/zeroport/zerofault/ext/rbac", Wrap: func(w webexc.WebException) error { return &PermissionLimitException{WebException: w} }},
+		webexc.Registration{Class: classProfileConflict, Package: "github.com/zeroport/zerofault/ext/rbac", Wrap: func(w webexc.WebException) error { return &ProfileConflictException{WebException: w} }},
+		webexc.Registration{Class: classResourceMissing, Package: "github.com/zeroport/zerofault/ext/rbac", Wrap: func(w webexc.WebException) error { return &ResourceMissingException{WebException: w} }},
+		webexc.Registration{Class: classTokenCounter, Package: "github.com/zeroport/zerofault/ext/rbac", Wrap: func(w webexc.WebException) error { return &TokenCounterException{WebException: w} }},
+		webexc.Registration{Class: classTokenExpired, Package: "github.com/zeroport/zerofault/ext/rbac", Wrap: func(w webexc.WebException) error { return &TokenExpiredException{WebException: w} }},
+		webexc.Registration{Class: classTokenInvalid, Package: "github.com/zeroport/zerofault/ext/rbac", Wrap: func(w webexc.WebException) error { return &TokenInvalidException{WebException: w} }},
+		webexc.Registration{Class: classUserDisabled, Package: "github.com/zeroport/zerofault/ext/rbac", Wrap: func(w webexc.WebException) error { return &UserDisabledException{WebException: w} }},
+		webexc.Registration{Class: classUserNotFound, Package: "github.com/zeroport/zerofault/ext/rbac", Wrap: func(w webexc.WebException) error { return &UserNotFoundException{WebException: w} }},
 	)
 }
 
 // ActionDinnedException is Zero's _403ActionDinnedException (code -80211,
 // HTTP status 403). The action's level falls short of the level the resource
 // demands.
-type ActionDinnedException struct{ webexc.WebException }
+type ActionDinnedException struct {
+	webexc.WebException
+	args argsActionDinned
+}
+
+// argsActionDinned keeps the params of NewActionDinned as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsActionDinned struct {
+	expected, actual int
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsActionDinned) Params() []any { return []any{a.expected, a.actual} }
 
 // NewActionDinned returns a new ActionDinnedException raised in target, with
 // expected as {0} and actual as {1} of its template
 //
 //	(403) - The resource requires action level {0}, but the action has level {1}.
 func NewActionDinned(target zero.Target, expected, actual int) *ActionDinnedException {
-	return &ActionDinnedException{webexc.Make(classActionDinned, target, []any{expected, actual})}
+	e := &ActionDinnedException{args: argsActionDinned{expected, actual}}
+	webexc.Init(&e.WebException, classActionDinned, target, &e.args)
+	return e
 }
 
 // IsActionDinned reports whether err is, or wraps, an exception of code
@@ -101,7 +115,9 @@ type ActionMissingException struct{ webexc.WebException }
 //
 //	(403) - The requested secure action is not defined.
 func NewActionMissing(target zero.Target) *ActionMissingException {
-	return &ActionMissingException{webexc.Make(classActionMissing, target, nil)}
+	e := &ActionMissingException{}
+	webexc.Init(&e.WebException, classActionMissing, target, nil)
+	return e
 }
 
 // IsActionMissing reports whether err is, or wraps, an exception of code
@@ -114,14 +130,28 @@ func IsActionMissing(err error) bool {
 // CodeExpiredException is Zero's _401CodeExpiredException (code -80201, HTTP
 // status 401). The temporary authorization code has expired (it lives 30
 // seconds).
-type CodeExpiredException struct{ webexc.WebException }
+type CodeExpiredException struct {
+	webexc.WebException
+	args argsCodeExpired
+}
+
+// argsCodeExpired keeps the params of NewCodeExpired as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsCodeExpired struct {
+	clientID, authCode string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsCodeExpired) Params() []any { return []any{a.clientID, a.authCode} }
 
 // NewCodeExpired returns a new CodeExpiredException raised in target, with
 // clientID as {0} and authCode as {1} of its template
 //
 //	(401) - The authorization code {1} issued to client {0} has expired.
 func NewCodeExpired(target zero.Target, clientID, authCode string) *CodeExpiredException {
-	return &CodeExpiredException{webexc.Make(classCodeExpired, target, []any{clientID, authCode})}
+	e := &CodeExpiredException{args: argsCodeExpired{clientID, authCode}}
+	webexc.Init(&e.WebException, classCodeExpired, target, &e.args)
+	return e
 }
 
 // IsCodeExpired reports whether err is, or wraps, an exception of code
@@ -133,14 +163,28 @@ func IsCodeExpired(err error) bool {
 
 // CodeGenerationException is Zero's _401CodeGenerationException (code
 // -80202, HTTP status 401). Generating a temporary authorization code fails.
-type CodeGenerationException struct{ webexc.WebException }
+type CodeGenerationException struct {
+	webexc.WebException
+	args argsCodeGeneration
+}
+
+// argsCodeGeneration keeps the params of NewCodeGeneration as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsCodeGeneration struct {
+	clientID, clientSecret string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsCodeGeneration) Params() []any { return []any{a.clientID, a.clientSecret} }
 
 // NewCodeGeneration returns a new CodeGenerationException raised in target,
 // with clientID as {0} and clientSecret as {1} of its template
 //
 //	(401) - No authorization code could be generated for client {0} with secret {1}.
 func NewCodeGeneration(target zero.Target, clientID, clientSecret string) *CodeGenerationException {
-	return &CodeGenerationException{webexc.Make(classCodeGeneration, target, []any{clientID, clientSecret})}
+	e := &CodeGenerationException{args: argsCodeGeneration{clientID, clientSecret}}
+	webexc.Init(&e.WebException, classCodeGeneration, target, &e.args)
+	return e
 }
 
 // IsCodeGeneration reports whether err is, or wraps, an exception of code
@@ -152,14 +196,28 @@ func IsCodeGeneration(err error) bool {
 
 // CodeWrongException is Zero's _401CodeWrongException (code -80200, HTTP
 // status 401). The temporary authorization code supplied does not match.
-type CodeWrongException struct{ webexc.WebException }
+type CodeWrongException struct {
+	webexc.WebException
+	args argsCodeWrong
+}
+
+// argsCodeWrong keeps the params of NewCodeWrong as they were given, boxing
+// them only when a text or Params asks for them (zero.Args).
+type argsCodeWrong struct {
+	authCode string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsCodeWrong) Params() []any { return []any{a.authCode} }
 
 // NewCodeWrong returns a new CodeWrongException raised in target, with
 // authCode as {0} of its template
 //
 //	(401) - The authorization code {0} is not valid.
 func NewCodeWrong(target zero.Target, authCode string) *CodeWrongException {
-	return &CodeWrongException{webexc.Make(classCodeWrong, target, []any{authCode})}
+	e := &CodeWrongException{args: argsCodeWrong{authCode}}
+	webexc.Init(&e.WebException, classCodeWrong, target, &e.args)
+	return e
 }
 
 // IsCodeWrong reports whether err is, or wraps, an exception of code -80200,
@@ -171,14 +229,29 @@ func IsCodeWrong(err error) bool {
 // DwarfInstanceNullException is Zero's _500DwarfInstanceNullException (code
 // -80215, HTTP status 500). The Dwarf reference used in ACL computation is
 // null; check the configuration.
-type DwarfInstanceNullException struct{ webexc.WebException }
+type DwarfInstanceNullException struct {
+	webexc.WebException
+	args argsDwarfInstanceNull
+}
+
+// argsDwarfInstanceNull keeps the params of NewDwarfInstanceNull as they
+// were given, boxing them only when a text or Params asks for them
+// (zero.Args).
+type argsDwarfInstanceNull struct {
+	resultType string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsDwarfInstanceNull) Params() []any { return []any{a.resultType} }
 
 // NewDwarfInstanceNull returns a new DwarfInstanceNullException raised in
 // target, with resultType as {0} of its template
 //
 //	(500) - The Dwarf instance for result type {0} is null; check the ACL configuration.
 func NewDwarfInstanceNull(target zero.Target, resultType string) *DwarfInstanceNullException {
-	return &DwarfInstanceNullException{webexc.Make(classDwarfInstanceNull, target, []any{resultType})}
+	e := &DwarfInstanceNullException{args: argsDwarfInstanceNull{resultType}}
+	webexc.Init(&e.WebException, classDwarfInstanceNull, target, &e.args)
+	return e
 }
 
 // IsDwarfInstanceNull reports whether err is, or wraps, an exception of code
@@ -190,14 +263,28 @@ func IsDwarfInstanceNull(err error) bool {
 
 // NoPermissionException is Zero's _403NoPermissionException (code -80212,
 // HTTP status 403). The account has no permission.
-type NoPermissionException struct{ webexc.WebException }
+type NoPermissionException struct {
+	webexc.WebException
+	args argsNoPermission
+}
+
+// argsNoPermission keeps the params of NewNoPermission as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsNoPermission struct {
+	user, profile string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsNoPermission) Params() []any { return []any{a.user, a.profile} }
 
 // NewNoPermission returns a new NoPermissionException raised in target, with
 // user as {0} and profile as {1} of its template
 //
 //	(403) - User {0} (profile {1}) has not been granted any permission.
 func NewNoPermission(target zero.Target, user, profile string) *NoPermissionException {
-	return &NoPermissionException{webexc.Make(classNoPermission, target, []any{user, profile})}
+	e := &NoPermissionException{args: argsNoPermission{user, profile}}
+	webexc.Init(&e.WebException, classNoPermission, target, &e.args)
+	return e
 }
 
 // IsNoPermission reports whether err is, or wraps, an exception of code
@@ -209,14 +296,28 @@ func IsNoPermission(err error) bool {
 
 // PasswordWrongException is Zero's _401PasswordWrongException (code -80204,
 // HTTP status 401). The password given at login is wrong.
-type PasswordWrongException struct{ webexc.WebException }
+type PasswordWrongException struct {
+	webexc.WebException
+	args argsPasswordWrong
+}
+
+// argsPasswordWrong keeps the params of NewPasswordWrong as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsPasswordWrong struct {
+	username string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsPasswordWrong) Params() []any { return []any{a.username} }
 
 // NewPasswordWrong returns a new PasswordWrongException raised in target,
 // with username as {0} of its template
 //
 //	(401) - The password for account {0} is wrong.
 func NewPasswordWrong(target zero.Target, username string) *PasswordWrongException {
-	return &PasswordWrongException{webexc.Make(classPasswordWrong, target, []any{username})}
+	e := &PasswordWrongException{args: argsPasswordWrong{username}}
+	webexc.Init(&e.WebException, classPasswordWrong, target, &e.args)
+	return e
 }
 
 // IsPasswordWrong reports whether err is, or wraps, an exception of code
@@ -229,14 +330,28 @@ func IsPasswordWrong(err error) bool {
 // PermissionLimitException is Zero's _403PermissionLimitException (code
 // -80213, HTTP status 403). The account's permissions are restricted, so the
 // resource cannot be accessed.
-type PermissionLimitException struct{ webexc.WebException }
+type PermissionLimitException struct {
+	webexc.WebException
+	args argsPermissionLimit
+}
+
+// argsPermissionLimit keeps the params of NewPermissionLimit as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsPermissionLimit struct {
+	actionCode, permissionID string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsPermissionLimit) Params() []any { return []any{a.actionCode, a.permissionID} }
 
 // NewPermissionLimit returns a new PermissionLimitException raised in
 // target, with actionCode as {0} and permissionID as {1} of its template
 //
 //	(403) - Permission {1} restricts action {0}; the resource cannot be accessed.
 func NewPermissionLimit(target zero.Target, actionCode, permissionID string) *PermissionLimitException {
-	return &PermissionLimitException{webexc.Make(classPermissionLimit, target, []any{actionCode, permissionID})}
+	e := &PermissionLimitException{args: argsPermissionLimit{actionCode, permissionID}}
+	webexc.Init(&e.WebException, classPermissionLimit, target, &e.args)
+	return e
 }
 
 // IsPermissionLimit reports whether err is, or wraps, an exception of code
@@ -249,14 +364,28 @@ func IsPermissionLimit(err error) bool {
 // ProfileConflictException is Zero's _403ProfileConflictException (code
 // -80205, HTTP status 403). The login's profile differs from the profile the
 // resource requires.
-type ProfileConflictException struct{ webexc.WebException }
+type ProfileConflictException struct {
+	webexc.WebException
+	args argsProfileConflict
+}
+
+// argsProfileConflict keeps the params of NewProfileConflict as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsProfileConflict struct {
+	expected, current string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsProfileConflict) Params() []any { return []any{a.expected, a.current} }
 
 // NewProfileConflict returns a new ProfileConflictException raised in
 // target, with expected as {0} and current as {1} of its template
 //
 //	(403) - The resource requires profile {0}, but the login uses profile {1}.
 func NewProfileConflict(target zero.Target, expected, current string) *ProfileConflictException {
-	return &ProfileConflictException{webexc.Make(classProfileConflict, target, []any{expected, current})}
+	e := &ProfileConflictException{args: argsProfileConflict{expected, current}}
+	webexc.Init(&e.WebException, classProfileConflict, target, &e.args)
+	return e
 }
 
 // IsProfileConflict reports whether err is, or wraps, an exception of code
@@ -268,14 +397,28 @@ func IsProfileConflict(err error) bool {
 
 // ResourceMissingException is Zero's _404ResourceMissingException (code
 // -80210, HTTP status 404). The requested resource does not exist.
-type ResourceMissingException struct{ webexc.WebException }
+type ResourceMissingException struct {
+	webexc.WebException
+	args argsResourceMissing
+}
+
+// argsResourceMissing keeps the params of NewResourceMissing as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsResourceMissing struct {
+	resourceID, request string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsResourceMissing) Params() []any { return []any{a.resourceID, a.request} }
 
 // NewResourceMissing returns a new ResourceMissingException raised in
 // target, with resourceID as {0} and request as {1} of its template
 //
 //	(404) - Resource {0} requested by {1} does not exist.
 func NewResourceMissing(target zero.Target, resourceID, request string) *ResourceMissingException {
-	return &ResourceMissingException{webexc.Make(classResourceMissing, target, []any{resourceID, request})}
+	e := &ResourceMissingException{args: argsResourceMissing{resourceID, request}}
+	webexc.Init(&e.WebException, classResourceMissing, target, &e.args)
+	return e
 }
 
 // IsResourceMissing reports whether err is, or wraps, an exception of code
@@ -287,14 +430,29 @@ func IsResourceMissing(err error) bool {
 
 // TokenCounterException is Zero's _401TokenCounterException (code -80206,
 // HTTP status 401). The user holds the wrong number of tokens.
-type TokenCounterException struct{ webexc.WebException }
+type TokenCounterException struct {
+	webexc.WebException
+	args argsTokenCounter
+}
+
+// argsTokenCounter keeps the params of NewTokenCounter as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsTokenCounter struct {
+	size    int
+	userKey string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsTokenCounter) Params() []any { return []any{a.size, a.userKey} }
 
 // NewTokenCounter returns a new TokenCounterException raised in target, with
 // size as {0} and userKey as {1} of its template
 //
 //	(401) - User {1} holds {0} tokens, which is not the expected number.
 func NewTokenCounter(target zero.Target, size int, userKey string) *TokenCounterException {
-	return &TokenCounterException{webexc.Make(classTokenCounter, target, []any{size, userKey})}
+	e := &TokenCounterException{args: argsTokenCounter{size, userKey}}
+	webexc.Init(&e.WebException, classTokenCounter, target, &e.args)
+	return e
 }
 
 // IsTokenCounter reports whether err is, or wraps, an exception of code
@@ -306,14 +464,28 @@ func IsTokenCounter(err error) bool {
 
 // TokenExpiredException is Zero's _401TokenExpiredException (code -80208,
 // HTTP status 401). The user's token has expired.
-type TokenExpiredException struct{ webexc.WebException }
+type TokenExpiredException struct {
+	webexc.WebException
+	args argsTokenExpired
+}
+
+// argsTokenExpired keeps the params of NewTokenExpired as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsTokenExpired struct {
+	token string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsTokenExpired) Params() []any { return []any{a.token} }
 
 // NewTokenExpired returns a new TokenExpiredException raised in target, with
 // token as {0} of its template
 //
 //	(401) - The token {0} has expired.
 func NewTokenExpired(target zero.Target, token string) *TokenExpiredException {
-	return &TokenExpiredException{webexc.Make(classTokenExpired, target, []any{token})}
+	e := &TokenExpiredException{args: argsTokenExpired{token}}
+	webexc.Init(&e.WebException, classTokenExpired, target, &e.args)
+	return e
 }
 
 // IsTokenExpired reports whether err is, or wraps, an exception of code
@@ -325,14 +497,28 @@ func IsTokenExpired(err error) bool {
 
 // TokenInvalidException is Zero's _401TokenInvalidException (code -80207,
 // HTTP status 401). The token supplied by the user does not match.
-type TokenInvalidException struct{ webexc.WebException }
+type TokenInvalidException struct {
+	webexc.WebException
+	args argsTokenInvalid
+}
+
+// argsTokenInvalid keeps the params of NewTokenInvalid as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsTokenInvalid struct {
+	token string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsTokenInvalid) Params() []any { return []any{a.token} }
 
 // NewTokenInvalid returns a new TokenInvalidException raised in target, with
 // token as {0} of its template
 //
 //	(401) - The token {0} is invalid.
 func NewTokenInvalid(target zero.Target, token string) *TokenInvalidException {
-	return &TokenInvalidException{webexc.Make(classTokenInvalid, target, []any{token})}
+	e := &TokenInvalidException{args: argsTokenInvalid{token}}
+	webexc.Init(&e.WebException, classTokenInvalid, target, &e.args)
+	return e
 }
 
 // IsTokenInvalid reports whether err is, or wraps, an exception of code
@@ -344,14 +530,28 @@ func IsTokenInvalid(err error) bool {
 
 // UserDisabledException is Zero's _423UserDisabledException (code -80220,
 // HTTP status 423). The user is locked and the account disabled.
-type UserDisabledException struct{ webexc.WebException }
+type UserDisabledException struct {
+	webexc.WebException
+	args argsUserDisabled
+}
+
+// argsUserDisabled keeps the params of NewUserDisabled as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsUserDisabled struct {
+	username string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsUserDisabled) Params() []any { return []any{a.username} }
 
 // NewUserDisabled returns a new UserDisabledException raised in target, with
 // username as {0} of its template
 //
 //	(423) - Account {0} is locked; contact an administrator.
 func NewUserDisabled(target zero.Target, username string) *UserDisabledException {
-	return &UserDisabledException{webexc.Make(classUserDisabled, target, []any{username})}
+	e := &UserDisabledException{args: argsUserDisabled{username}}
+	webexc.Init(&e.WebException, classUserDisabled, target, &e.args)
+	return e
 }
 
 // IsUserDisabled reports whether err is, or wraps, an exception of code
@@ -363,14 +563,28 @@ func IsUserDisabled(err error) bool {
 
 // UserNotFoundException is Zero's _449UserNotFoundException (code -80203,
 // HTTP status 449). The account does not exist.
-type UserNotFoundException struct{ webexc.WebException }
+type UserNotFoundException struct {
+	webexc.WebException
+	args argsUserNotFound
+}
+
+// argsUserNotFound keeps the params of NewUserNotFound as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsUserNotFound struct {
+	username string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsUserNotFound) Params() []any { return []any{a.username} }
 
 // NewUserNotFound returns a new UserNotFoundException raised in target, with
 // username as {0} of its template
 //
 //	(449) - No account named {0} exists.
 func NewUserNotFound(target zero.Target, username string) *UserNotFoundException {
-	return &UserNotFoundException{webexc.Make(classUserNotFound, target, []any{username})}
+	e := &UserNotFoundException{args: argsUserNotFound{username}}
+	webexc.Init(&e.WebException, classUserNotFound, target, &e.args)
+	return e
 }
 
 // IsUserNotFound reports whether err is, or wraps, an exception of code

@@ -64,14 +64,17 @@ func BenchmarkDecodeFormats(b *testing.B) {
 	}
 }
 
-// A Zero body costs three allocations: its texts (one string for all),
-// the WebException Rebuild makes, and the generated type around it.
+// A Zero body costs five allocations: its texts (one string for all),
+// the message root keeps as given, the texts the WebException keeps as
+// given (readable text, id), the generated type around it, and the
+// decoder's scratch; encoding/json's Unmarshal into a plain struct
+// costs eight.
 func TestDecodeAllocations(t *testing.T) {
 	if raceEnabled {
 		t.Skip("the race detector changes allocation counts")
 	}
 	n := testing.AllocsPerRun(100, func() { remote.Decode(409, zeroHeader, zeroBody) })
-	if n > 3 {
+	if n > 5 {
 		t.Errorf("%v allocations", n)
 	}
 }

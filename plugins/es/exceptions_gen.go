@@ -26,23 +26,38 @@ var (
 // remote errors) becomes its generated type again.
 func init() {
 	webexc.Register(
-		webexc.Registration{Class: classConfigurationMissing, Package: "github.com/zeroport/zerofault/plugins/es", Wrap: func(w webexc.WebException) error { return &ConfigurationMissingException{w} }},
-		webexc.Registration{Class: classIndexNameMissing, Package: "github.com/zeroport/zerofault/plugins/es", Wrap: func(w webexc.WebException) error { return &IndexNameMissingException{w} }},
-		webexc.Registration{Class: classSearchTextMissing, Package: "github.com/zeroport/zerofault/plugins/es", Wrap: func(w webexc.WebException) error { return &SearchTextMissingException{w} }},
+		webexc.Registration{Class: classConfigurationMissing, Package: "github.com/zeroport/zerofault/plugins/es", Wrap: func(w webexc.WebException) error { return &ConfigurationMissingException{WebException: w} }},
+		webexc.Registration{Class: classIndexNameMissing, Package: "github.com/zeroport/zerofault/plugins/es", Wrap: func(w webexc.WebException) error { return &IndexNameMissingException{WebException: w} }},
+		webexc.Registration{Class: classSearchTextMissing, Package: "github.com/zeroport/zerofault/plugins/es", Wrap: func(w webexc.WebException) error { return &SearchTextMissingException{WebException: w} }},
 	)
 }
 
 // ConfigurationMissingException is Zero's _404ConfigurationMissingExceptionn
 // (code -20006, HTTP status 404). The ElasticSearch configuration is
 // missing.
-type ConfigurationMissingException struct{ webexc.WebException }
+type ConfigurationMissingException struct {
+	webexc.WebException
+	args argsConfigurationMissing
+}
+
+// argsConfigurationMissing keeps the params of NewConfigurationMissing as
+// they were given, boxing them only when a text or Params asks for them
+// (zero.Args).
+type argsConfigurationMissing struct {
+	table string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsConfigurationMissing) Params() []any { return []any{a.table} }
 
 // NewConfigurationMissing returns a new ConfigurationMissingException raised
 // in target, with table as {0} of its template
 //
 //	(404) - The ElasticSearch configuration for {0} is missing.
 func NewConfigurationMissing(target zero.Target, table string) *ConfigurationMissingException {
-	return &ConfigurationMissingException{webexc.Make(classConfigurationMissing, target, []any{table})}
+	e := &ConfigurationMissingException{args: argsConfigurationMissing{table}}
+	webexc.Init(&e.WebException, classConfigurationMissing, target, &e.args)
+	return e
 }
 
 // IsConfigurationMissing reports whether err is, or wraps, an exception of
@@ -54,14 +69,28 @@ func IsConfigurationMissing(err error) bool {
 
 // IndexNameMissingException is Zero's _404IndexNameMissingExceptionn (code
 // -20007, HTTP status 404). The input data carries no index name.
-type IndexNameMissingException struct{ webexc.WebException }
+type IndexNameMissingException struct {
+	webexc.WebException
+	args argsIndexNameMissing
+}
+
+// argsIndexNameMissing keeps the params of NewIndexNameMissing as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsIndexNameMissing struct {
+	table string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsIndexNameMissing) Params() []any { return []any{a.table} }
 
 // NewIndexNameMissing returns a new IndexNameMissingException raised in
 // target, with table as {0} of its template
 //
 //	(404) - The index name is missing from the search input for {0}.
 func NewIndexNameMissing(target zero.Target, table string) *IndexNameMissingException {
-	return &IndexNameMissingException{webexc.Make(classIndexNameMissing, target, []any{table})}
+	e := &IndexNameMissingException{args: argsIndexNameMissing{table}}
+	webexc.Init(&e.WebException, classIndexNameMissing, target, &e.args)
+	return e
 }
 
 // IsIndexNameMissing reports whether err is, or wraps, an exception of code
@@ -73,14 +102,29 @@ func IsIndexNameMissing(err error) bool {
 
 // SearchTextMissingException is Zero's _404SearchTextMissingExceptionn (code
 // -20008, HTTP status 404). A full-text search is run without any keyword.
-type SearchTextMissingException struct{ webexc.WebException }
+type SearchTextMissingException struct {
+	webexc.WebException
+	args argsSearchTextMissing
+}
+
+// argsSearchTextMissing keeps the params of NewSearchTextMissing as they
+// were given, boxing them only when a text or Params asks for them
+// (zero.Args).
+type argsSearchTextMissing struct {
+	table string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsSearchTextMissing) Params() []any { return []any{a.table} }
 
 // NewSearchTextMissing returns a new SearchTextMissingException raised in
 // target, with table as {0} of its template
 //
 //	(404) - The full-text search on {0} has no search text.
 func NewSearchTextMissing(target zero.Target, table string) *SearchTextMissingException {
-	return &SearchTextMissingException{webexc.Make(classSearchTextMissing, target, []any{table})}
+	e := &SearchTextMissingException{args: argsSearchTextMissing{table}}
+	webexc.Init(&e.WebException, classSearchTextMissing, target, &e.args)
+	return e
 }
 
 // IsSearchTextMissing reports whether err is, or wraps, an exception of code

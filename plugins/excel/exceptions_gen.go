@@ -26,23 +26,37 @@ var (
 // remote errors) becomes its generated type again.
 func init() {
 	webexc.Register(
-		webexc.Registration{Class: classConnectMissing, Package: "github.com/zeroport/zerofault/plugins/excel", Wrap: func(w webexc.WebException) error { return &ConnectMissingException{w} }},
-		webexc.Registration{Class: classExcelFileNull, Package: "github.com/zeroport/zerofault/plugins/excel", Wrap: func(w webexc.WebException) error { return &ExcelFileNullException{w} }},
-		webexc.Registration{Class: classExportingError, Package: "github.com/zeroport/zerofault/plugins/excel", Wrap: func(w webexc.WebException) error { return &ExportingErrorException{w} }},
+		webexc.Registration{Class: classConnectMissing, Package: "github.com/zeroport/zerofault/plugins/excel", Wrap: func(w webexc.WebException) error { return &ConnectMissingException{WebException: w} }},
+		webexc.Registration{Class: classExcelFileNull, Package: "github.com/zeroport/zerofault/plugins/excel", Wrap: func(w webexc.WebException) error { return &ExcelFileNullException{WebException: w} }},
+		webexc.Registration{Class: classExportingError, Package: "github.com/zeroport/zerofault/plugins/excel", Wrap: func(w webexc.WebException) error { return &ExportingErrorException{WebException: w} }},
 	)
 }
 
 // ConnectMissingException is Zero's _404ConnectMissingException (code
 // -60038, HTTP status 404). The configuration dedicated to the ExcelClient
 // is missing.
-type ConnectMissingException struct{ webexc.WebException }
+type ConnectMissingException struct {
+	webexc.WebException
+	args argsConnectMissing
+}
+
+// argsConnectMissing keeps the params of NewConnectMissing as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsConnectMissing struct {
+	table string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsConnectMissing) Params() []any { return []any{a.table} }
 
 // NewConnectMissing returns a new ConnectMissingException raised in target,
 // with table as {0} of its template
 //
 //	(404) - The Excel client has no configuration for table {0}.
 func NewConnectMissing(target zero.Target, table string) *ConnectMissingException {
-	return &ConnectMissingException{webexc.Make(classConnectMissing, target, []any{table})}
+	e := &ConnectMissingException{args: argsConnectMissing{table}}
+	webexc.Init(&e.WebException, classConnectMissing, target, &e.args)
+	return e
 }
 
 // IsConnectMissing reports whether err is, or wraps, an exception of code
@@ -55,14 +69,28 @@ func IsConnectMissing(err error) bool {
 // ExcelFileNullException is Zero's _404ExcelFileNullException (code -60037,
 // HTTP status 404). No workbook can be created because the Excel file does
 // not exist.
-type ExcelFileNullException struct{ webexc.WebException }
+type ExcelFileNullException struct {
+	webexc.WebException
+	args argsExcelFileNull
+}
+
+// argsExcelFileNull keeps the params of NewExcelFileNull as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsExcelFileNull struct {
+	filename string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsExcelFileNull) Params() []any { return []any{a.filename} }
 
 // NewExcelFileNull returns a new ExcelFileNullException raised in target,
 // with filename as {0} of its template
 //
 //	(404) - The Excel file {0} is missing, so no workbook can be built.
 func NewExcelFileNull(target zero.Target, filename string) *ExcelFileNullException {
-	return &ExcelFileNullException{webexc.Make(classExcelFileNull, target, []any{filename})}
+	e := &ExcelFileNullException{args: argsExcelFileNull{filename}}
+	webexc.Init(&e.WebException, classExcelFileNull, target, &e.args)
+	return e
 }
 
 // IsExcelFileNull reports whether err is, or wraps, an exception of code
@@ -74,14 +102,28 @@ func IsExcelFileNull(err error) bool {
 
 // ExportingErrorException is Zero's _500ExportingErrorException (code
 // -60039, HTTP status 500). Exporting data to Excel fails.
-type ExportingErrorException struct{ webexc.WebException }
+type ExportingErrorException struct {
+	webexc.WebException
+	args argsExportingError
+}
+
+// argsExportingError keeps the params of NewExportingError as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsExportingError struct {
+	detail string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsExportingError) Params() []any { return []any{a.detail} }
 
 // NewExportingError returns a new ExportingErrorException raised in target,
 // with detail as {0} of its template
 //
 //	(500) - Exporting data to Excel failed: {0}
 func NewExportingError(target zero.Target, detail string) *ExportingErrorException {
-	return &ExportingErrorException{webexc.Make(classExportingError, target, []any{detail})}
+	e := &ExportingErrorException{args: argsExportingError{detail}}
+	webexc.Init(&e.WebException, classExportingError, target, &e.args)
+	return e
 }
 
 // IsExportingError reports whether err is, or wraps, an exception of code

@@ -27,21 +27,35 @@ var (
 // QiyExecuteException shares code -20001 with QiyAuthorizedException, which remote answers of that code become.
 func init() {
 	webexc.Register(
-		webexc.Registration{Class: classQiyAuthorized, Package: "github.com/zeroport/zerofault/plugins/iqiy", Wrap: func(w webexc.WebException) error { return &QiyAuthorizedException{w} }},
-		webexc.Registration{Class: classQiyToken, Package: "github.com/zeroport/zerofault/plugins/iqiy", Wrap: func(w webexc.WebException) error { return &QiyTokenException{w} }},
+		webexc.Registration{Class: classQiyAuthorized, Package: "github.com/zeroport/zerofault/plugins/iqiy", Wrap: func(w webexc.WebException) error { return &QiyAuthorizedException{WebException: w} }},
+		webexc.Registration{Class: classQiyToken, Package: "github.com/zeroport/zerofault/plugins/iqiy", Wrap: func(w webexc.WebException) error { return &QiyTokenException{WebException: w} }},
 	)
 }
 
 // QiyAuthorizedException is Zero's _401QiyAuthorizedException (code -20001,
 // HTTP status 401). Calling iQIYI's /iqiyi/authorize endpoint fails.
-type QiyAuthorizedException struct{ webexc.WebException }
+type QiyAuthorizedException struct {
+	webexc.WebException
+	args argsQiyAuthorized
+}
+
+// argsQiyAuthorized keeps the params of NewQiyAuthorized as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsQiyAuthorized struct {
+	resultCode, message string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsQiyAuthorized) Params() []any { return []any{a.resultCode, a.message} }
 
 // NewQiyAuthorized returns a new QiyAuthorizedException raised in target,
 // with resultCode as {0} and message as {1} of its template
 //
 //	(401) - The iQIYI authorization call failed with code {0}: {1}
 func NewQiyAuthorized(target zero.Target, resultCode, message string) *QiyAuthorizedException {
-	return &QiyAuthorizedException{webexc.Make(classQiyAuthorized, target, []any{resultCode, message})}
+	e := &QiyAuthorizedException{args: argsQiyAuthorized{resultCode, message}}
+	webexc.Init(&e.WebException, classQiyAuthorized, target, &e.args)
+	return e
 }
 
 // IsQiyAuthorized reports whether err is, or wraps, an exception of code
@@ -54,14 +68,28 @@ func IsQiyAuthorized(err error) bool {
 // QiyExecuteException is Zero's _401QiyExecuteException (code -20001, HTTP
 // status 401). Calling an iQIYI API fails; the code is the same as
 // QiyAuthorized's.
-type QiyExecuteException struct{ webexc.WebException }
+type QiyExecuteException struct {
+	webexc.WebException
+	args argsQiyExecute
+}
+
+// argsQiyExecute keeps the params of NewQiyExecute as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsQiyExecute struct {
+	resultCode, message string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsQiyExecute) Params() []any { return []any{a.resultCode, a.message} }
 
 // NewQiyExecute returns a new QiyExecuteException raised in target, with
 // resultCode as {0} and message as {1} of its template
 //
 //	(401) - The iQIYI authorization call failed with code {0}: {1}
 func NewQiyExecute(target zero.Target, resultCode, message string) *QiyExecuteException {
-	return &QiyExecuteException{webexc.Make(classQiyExecute, target, []any{resultCode, message})}
+	e := &QiyExecuteException{args: argsQiyExecute{resultCode, message}}
+	webexc.Init(&e.WebException, classQiyExecute, target, &e.args)
+	return e
 }
 
 // IsQiyExecute reports whether err is, or wraps, an exception of code
@@ -73,14 +101,28 @@ func IsQiyExecute(err error) bool {
 // QiyTokenException is Zero's _401QiyTokenException (code -20002, HTTP
 // status 401). A stored record lacks the access_token needed to call the
 // iQIYI API.
-type QiyTokenException struct{ webexc.WebException }
+type QiyTokenException struct {
+	webexc.WebException
+	args argsQiyToken
+}
+
+// argsQiyToken keeps the params of NewQiyToken as they were given, boxing
+// them only when a text or Params asks for them (zero.Args).
+type argsQiyToken struct {
+	clientID string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsQiyToken) Params() []any { return []any{a.clientID} }
 
 // NewQiyToken returns a new QiyTokenException raised in target, with
 // clientID as {0} of its template
 //
 //	(401) - No access_token is stored for iQIYI client {0}, so the API cannot be called.
 func NewQiyToken(target zero.Target, clientID string) *QiyTokenException {
-	return &QiyTokenException{webexc.Make(classQiyToken, target, []any{clientID})}
+	e := &QiyTokenException{args: argsQiyToken{clientID}}
+	webexc.Init(&e.WebException, classQiyToken, target, &e.args)
+	return e
 }
 
 // IsQiyToken reports whether err is, or wraps, an exception of code -20002,

@@ -22,21 +22,35 @@ var (
 // remote errors) becomes its generated type again.
 func init() {
 	webexc.Register(
-		webexc.Registration{Class: classSessionVersion, Package: "github.com/zeroport/zerofault/plugins/redis", Wrap: func(w webexc.WebException) error { return &SessionVersionException{w} }},
+		webexc.Registration{Class: classSessionVersion, Package: "github.com/zeroport/zerofault/plugins/redis", Wrap: func(w webexc.WebException) error { return &SessionVersionException{WebException: w} }},
 	)
 }
 
 // SessionVersionException is Zero's _409SessionVersionException (code
 // -60043, HTTP status 409). A session's old and new versions differ, so the
 // session cannot be matched.
-type SessionVersionException struct{ webexc.WebException }
+type SessionVersionException struct {
+	webexc.WebException
+	args argsSessionVersion
+}
+
+// argsSessionVersion keeps the params of NewSessionVersion as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsSessionVersion struct {
+	oldVersion, newVersion int
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsSessionVersion) Params() []any { return []any{a.oldVersion, a.newVersion} }
 
 // NewSessionVersion returns a new SessionVersionException raised in target,
 // with oldVersion as {0} and newVersion as {1} of its template
 //
 //	(409) - The session version changed from {0} to {1}; the session no longer matches.
 func NewSessionVersion(target zero.Target, oldVersion, newVersion int) *SessionVersionException {
-	return &SessionVersionException{webexc.Make(classSessionVersion, target, []any{oldVersion, newVersion})}
+	e := &SessionVersionException{args: argsSessionVersion{oldVersion, newVersion}}
+	webexc.Init(&e.WebException, classSessionVersion, target, &e.args)
+	return e
 }
 
 // IsSessionVersion reports whether err is, or wraps, an exception of code

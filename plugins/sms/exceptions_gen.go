@@ -24,14 +24,26 @@ var (
 // remote errors) becomes its generated type again.
 func init() {
 	webexc.Register(
-		webexc.Registration{Class: classMessageSend, Package: "github.com/zeroport/zerofault/plugins/sms", Wrap: func(w webexc.WebException) error { return &MessageSendException{w} }},
-		webexc.Registration{Class: classProfileEndPoint, Package: "github.com/zeroport/zerofault/plugins/sms", Wrap: func(w webexc.WebException) error { return &ProfileEndPointException{w} }},
+		webexc.Registration{Class: classMessageSend, Package: "github.com/zeroport/zerofault/plugins/sms", Wrap: func(w webexc.WebException) error { return &MessageSendException{WebException: w} }},
+		webexc.Registration{Class: classProfileEndPoint, Package: "github.com/zeroport/zerofault/plugins/sms", Wrap: func(w webexc.WebException) error { return &ProfileEndPointException{WebException: w} }},
 	)
 }
 
 // MessageSendException is Zero's _424MessageSendException (code -20004, HTTP
 // status 424). The Aliyun SMS client fails to send a message.
-type MessageSendException struct{ webexc.WebException }
+type MessageSendException struct {
+	webexc.WebException
+	args argsMessageSend
+}
+
+// argsMessageSend keeps the params of NewMessageSend as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsMessageSend struct {
+	cause error
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsMessageSend) Params() []any { return []any{a.cause} }
 
 // NewMessageSend returns a new MessageSendException raised in target, with
 // cause as {0} of its template
@@ -41,7 +53,8 @@ type MessageSendException struct{ webexc.WebException }
 // cause also becomes the exception's cause (Unwrap), so errors.Is and
 // errors.As reach it.
 func NewMessageSend(target zero.Target, cause error) *MessageSendException {
-	e := &MessageSendException{webexc.Make(classMessageSend, target, []any{cause})}
+	e := &MessageSendException{args: argsMessageSend{cause}}
+	webexc.Init(&e.WebException, classMessageSend, target, &e.args)
 	e.SetCause(cause)
 	return e
 }
@@ -55,7 +68,19 @@ func IsMessageSend(err error) bool {
 
 // ProfileEndPointException is Zero's _424ProfileEndPointException (code
 // -20003, HTTP status 424). The Aliyun SMS client cannot be initialized.
-type ProfileEndPointException struct{ webexc.WebException }
+type ProfileEndPointException struct {
+	webexc.WebException
+	args argsProfileEndPoint
+}
+
+// argsProfileEndPoint keeps the params of NewProfileEndPoint as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsProfileEndPoint struct {
+	cause error
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsProfileEndPoint) Params() []any { return []any{a.cause} }
 
 // NewProfileEndPoint returns a new ProfileEndPointException raised in
 // target, with cause as {0} of its template
@@ -65,7 +90,8 @@ type ProfileEndPointException struct{ webexc.WebException }
 // cause also becomes the exception's cause (Unwrap), so errors.Is and
 // errors.As reach it.
 func NewProfileEndPoint(target zero.Target, cause error) *ProfileEndPointException {
-	e := &ProfileEndPointException{webexc.Make(classProfileEndPoint, target, []any{cause})}
+	e := &ProfileEndPointException{args: argsProfileEndPoint{cause}}
+	webexc.Init(&e.WebException, classProfileEndPoint, target, &e.args)
 	e.SetCause(cause)
 	return e
 }

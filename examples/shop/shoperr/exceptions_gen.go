@@ -53,24 +53,38 @@ func init() {
 // remote errors) becomes its generated type again.
 func init() {
 	webexc.Register(
-		webexc.Registration{Class: classAccountExists, Package: "github.com/zeroport/zerofault/examples/shop/shoperr", Wrap: func(w webexc.WebException) error { return &AccountExistsException{w} }},
-		webexc.Registration{Class: classAccountNotFound, Package: "github.com/zeroport/zerofault/examples/shop/shoperr", Wrap: func(w webexc.WebException) error { return &AccountNotFoundException{w} }},
-		webexc.Registration{Class: classOrderNotFound, Package: "github.com/zeroport/zerofault/examples/shop/shoperr", Wrap: func(w webexc.WebException) error { return &OrderNotFoundException{w} }},
-		webexc.Registration{Class: classOutOfStock, Package: "github.com/zeroport/zerofault/examples/shop/shoperr", Wrap: func(w webexc.WebException) error { return &OutOfStockException{w} }},
+		webexc.Registration{Class: classAccountExists, Package: "github.com/zeroport/zerofault/examples/shop/shoperr", Wrap: func(w webexc.WebException) error { return &AccountExistsException{WebException: w} }},
+		webexc.Registration{Class: classAccountNotFound, Package: "github.com/zeroport/zerofault/examples/shop/shoperr", Wrap: func(w webexc.WebException) error { return &AccountNotFoundException{WebException: w} }},
+		webexc.Registration{Class: classOrderNotFound, Package: "github.com/zeroport/zerofault/examples/shop/shoperr", Wrap: func(w webexc.WebException) error { return &OrderNotFoundException{WebException: w} }},
+		webexc.Registration{Class: classOutOfStock, Package: "github.com/zeroport/zerofault/examples/shop/shoperr", Wrap: func(w webexc.WebException) error { return &OutOfStockException{WebException: w} }},
 	)
 }
 
 // AccountExistsException is Zero's _409AccountExistsException (code -100002,
 // HTTP status 409). A sign-up names an email address that already has an
 // account.
-type AccountExistsException struct{ webexc.WebException }
+type AccountExistsException struct {
+	webexc.WebException
+	args argsAccountExists
+}
+
+// argsAccountExists keeps the params of NewAccountExists as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsAccountExists struct {
+	email string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsAccountExists) Params() []any { return []any{a.email} }
 
 // NewAccountExists returns a new AccountExistsException raised in target,
 // with email as {0} of its template
 //
 //	(409) - An account is already registered for {0}.
 func NewAccountExists(target zero.Target, email string) *AccountExistsException {
-	return &AccountExistsException{webexc.Make(classAccountExists, target, []any{email})}
+	e := &AccountExistsException{args: argsAccountExists{email}}
+	webexc.Init(&e.WebException, classAccountExists, target, &e.args)
+	return e
 }
 
 // IsAccountExists reports whether err is, or wraps, an exception of code
@@ -82,14 +96,28 @@ func IsAccountExists(err error) bool {
 
 // AccountNotFoundException is Zero's _404AccountNotFoundException (code
 // -100001, HTTP status 404). No account has the id in the request path.
-type AccountNotFoundException struct{ webexc.WebException }
+type AccountNotFoundException struct {
+	webexc.WebException
+	args argsAccountNotFound
+}
+
+// argsAccountNotFound keeps the params of NewAccountNotFound as they were
+// given, boxing them only when a text or Params asks for them (zero.Args).
+type argsAccountNotFound struct {
+	id string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsAccountNotFound) Params() []any { return []any{a.id} }
 
 // NewAccountNotFound returns a new AccountNotFoundException raised in
 // target, with id as {0} of its template
 //
 //	(404) - No account has id {0}.
 func NewAccountNotFound(target zero.Target, id string) *AccountNotFoundException {
-	return &AccountNotFoundException{webexc.Make(classAccountNotFound, target, []any{id})}
+	e := &AccountNotFoundException{args: argsAccountNotFound{id}}
+	webexc.Init(&e.WebException, classAccountNotFound, target, &e.args)
+	return e
 }
 
 // IsAccountNotFound reports whether err is, or wraps, an exception of code
@@ -102,14 +130,28 @@ func IsAccountNotFound(err error) bool {
 // OrderNotFoundException is Zero's _404OrderNotFoundException (code -100003,
 // HTTP status 404). No order of the signed-in customer has the id in the
 // request path.
-type OrderNotFoundException struct{ webexc.WebException }
+type OrderNotFoundException struct {
+	webexc.WebException
+	args argsOrderNotFound
+}
+
+// argsOrderNotFound keeps the params of NewOrderNotFound as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsOrderNotFound struct {
+	id string
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsOrderNotFound) Params() []any { return []any{a.id} }
 
 // NewOrderNotFound returns a new OrderNotFoundException raised in target,
 // with id as {0} of its template
 //
 //	(404) - No order has id {0}.
 func NewOrderNotFound(target zero.Target, id string) *OrderNotFoundException {
-	return &OrderNotFoundException{webexc.Make(classOrderNotFound, target, []any{id})}
+	e := &OrderNotFoundException{args: argsOrderNotFound{id}}
+	webexc.Init(&e.WebException, classOrderNotFound, target, &e.args)
+	return e
 }
 
 // IsOrderNotFound reports whether err is, or wraps, an exception of code
@@ -121,14 +163,29 @@ func IsOrderNotFound(err error) bool {
 
 // OutOfStockException is Zero's _409OutOfStockException (code -100004, HTTP
 // status 409). An order asks for more items than are in stock.
-type OutOfStockException struct{ webexc.WebException }
+type OutOfStockException struct {
+	webexc.WebException
+	args argsOutOfStock
+}
+
+// argsOutOfStock keeps the params of NewOutOfStock as they were given,
+// boxing them only when a text or Params asks for them (zero.Args).
+type argsOutOfStock struct {
+	sku                  string
+	requested, available int
+}
+
+// Params returns the params boxed, in template order.
+func (a *argsOutOfStock) Params() []any { return []any{a.sku, a.requested, a.available} }
 
 // NewOutOfStock returns a new OutOfStockException raised in target, with sku
 // as {0}, requested as {1} and available as {2} of its template
 //
 //	(409) - Item {0}: {1,number,integer} requested, {2,number,integer} in stock.
 func NewOutOfStock(target zero.Target, sku string, requested, available int) *OutOfStockException {
-	return &OutOfStockException{webexc.Make(classOutOfStock, target, []any{sku, requested, available})}
+	e := &OutOfStockException{args: argsOutOfStock{sku, requested, available}}
+	webexc.Init(&e.WebException, classOutOfStock, target, &e.args)
+	return e
 }
 
 // IsOutOfStock reports whether err is, or wraps, an exception of code

@@ -116,6 +116,8 @@ func TestParseFindings(t *testing.T) {
 			[]string{"x/exceptions.yml:14: ServiceNotFound: declaration: params[1].name: \"len\" would shadow Go's predeclared len"}},
 		{"generated-name param", rep("{name: method,", "{name: classFoo,"),
 			[]string{"x/exceptions.yml:14: ServiceNotFound: declaration: params[1].name: \"classFoo\" is used by the generated constructor; choose another name"}},
+		{"generated args-type param", rep("{name: method,", "{name: argsFoo,"),
+			[]string{"x/exceptions.yml:14: ServiceNotFound: declaration: params[1].name: \"argsFoo\" is used by the generated constructor; choose another name"}},
 		{"repeated param", rep("{name: method,", "{name: uri,"),
 			[]string{"x/exceptions.yml:14: ServiceNotFound: declaration: params[1].name: \"uri\" is also the name of params[0]"}},
 		{"param without type", rep("{name: method, type: string}", "{name: method}"),

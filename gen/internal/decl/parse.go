@@ -24,9 +24,9 @@ var (
 	packageIdent  = regexp.MustCompile(`^[a-z][a-z0-9]*$`)
 	javaIdent     = regexp.MustCompile(`^[A-Za-z_$][A-Za-z0-9_$]*$`)
 	// generatedIdent matches the unexported package-level names the
-	// generated code declares (classX, messageX), which a param would
+	// generated code declares (classX, messageX, argsX), which a param would
 	// shadow inside its constructor.
-	generatedIdent = regexp.MustCompile(`^(class|message)[A-Z]`)
+	generatedIdent = regexp.MustCompile(`^(class|message|args)[A-Z]`)
 )
 
 // reservedParams are names the generated constructor body uses: its first

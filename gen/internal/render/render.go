@@ -57,16 +57,16 @@ type family struct {
 	pkg      string // the family's package name
 	path     string // its import path
 	base     string // the base type, e.g. WebException
-	make     string // the function that builds the base
+	init     string // the function that builds the base in place
 	word     string // the zero.Family constant
 	describe string // for the docs
 }
 
 var families = map[decl.Family]family{
-	decl.FamilyZero:  {"zero", zeroPath, "ZeroRunException", "MakeRun", "FamilyRun", "runtime exceptions embedding `zero.ZeroRunException`."},
-	decl.FamilyDemon: {"demon", demonPath, "DemonException", "Make", "FamilyDemon", "checked exceptions embedding `demon.DemonException`; they are returned, never thrown."},
-	decl.FamilyUp:    {"up", upPath, "UpException", "Make", "FamilyUp", "runtime system exceptions embedding `up.UpException`."},
-	decl.FamilyWeb:   {"webexc", webexcPath, "WebException", "Make", "FamilyWeb", "web exceptions embedding `webexc.WebException`, answered with the status shown."},
+	decl.FamilyZero:  {"zero", zeroPath, "ZeroRunException", "InitRun", "FamilyRun", "runtime exceptions embedding `zero.ZeroRunException`."},
+	decl.FamilyDemon: {"demon", demonPath, "DemonException", "Init", "FamilyDemon", "checked exceptions embedding `demon.DemonException`; they are returned, never thrown."},
+	decl.FamilyUp:    {"up", upPath, "UpException", "Init", "FamilyUp", "runtime system exceptions embedding `up.UpException`."},
+	decl.FamilyWeb:   {"webexc", webexcPath, "WebException", "Init", "FamilyWeb", "web exceptions embedding `webexc.WebException`, answered with the status shown."},
 }
 
 // goFile is what exceptions.go.tmpl prints.
@@ -87,6 +87,7 @@ type goFile struct {
 // becomes its generated type again (webexc.Rebuild).
 type goWeb struct {
 	Register, Registration, WebException string // qualified as the package sees them
+	Field                                string // WebException's field name in an exception
 	Path                                 string // the package's import path, quoted
 	Classes                              []goWebClass
 	Shared                               []string // classes left out: their code is another's
@@ -123,11 +124,23 @@ type goMessage struct{ Var, Literal string }
 
 type goException struct {
 	Type, Base, Ctor, Is string
+	BaseField            string // the embedded base's field name, Base unqualified
 	ClassVar, ClassExpr  string
 	Signature            string
+	Args                 *goArgs // nil: no params, or uncoded
 	Body, IsBody         []string
 	TypeDoc, CtorDoc     string
 	IsDoc                string
+}
+
+// goArgs is the struct a coded exception keeps its params in, typed,
+// until they are asked for (zero.Args): making and testing an exception
+// then boxes nothing.
+type goArgs struct {
+	Type   string   // e.g. argsServiceNotFound
+	Fields []string // "uri, method string"
+	Boxed  string   // "a.uri, a.method"
+	Doc    string
 }
 
 // namer qualifies identifiers of other packages as seen from pkg.
@@ -189,29 +202,20 @@ func Go(s *decl.Set, f *decl.File, where Where) ([]byte, error) {
 			x.ClassExpr = "&" + zc
 		}
 
+		x.BaseField = fam.base
 		// Signature: target first, then the params, merging runs of one
 		// type as gofmt'd code would write them.
 		all := append([]decl.Param{{Name: "target", Type: "zero.Target"}}, e.Params...)
-		var sig []string
-		for i, p := range all {
-			if i+1 < len(all) && all[i+1].Type == p.Type {
-				sig = append(sig, p.Name)
-			} else {
-				sig = append(sig, p.Name+" "+n.paramType(p.Type))
-			}
+		x.Signature = strings.Join(mergeTypes(all, n), ", ")
+		names := make([]string, len(e.Params))
+		for i, p := range e.Params {
+			names[i] = p.Name
 		}
-		x.Signature = strings.Join(sig, ", ")
-		args := "nil"
-		if len(e.Params) > 0 {
-			names := make([]string, len(e.Params))
-			for i, p := range e.Params {
-				names[i] = p.Name
-			}
-			args = "[]any{" + strings.Join(names, ", ") + "}"
-		}
-		var build string
-		if e.Code == 0 {
+		var build string // the exception, when one expression makes it
+		switch {
+		case e.Code == 0:
 			// Uncoded: package zero's own helper sets the inline message.
+			args := "[]any{" + strings.Join(names, ", ") + "}"
 			mv := "message" + e.Name
 			out.Messages = append(out.Messages, goMessage{Var: mv, Literal: strconv.Quote(e.Message)})
 			n.imports[msgfmtPath], n.imports[catalogPath] = true, true
@@ -224,12 +228,36 @@ func Go(s *decl.Set, f *decl.File, where Where) ([]byte, error) {
 				"msg = "+mv+".Pattern()",
 				"}")
 			build = fmt.Sprintf("&%s{uncoded(%s, target, msg, params...)}", x.Type, x.ClassVar)
-		} else {
-			build = fmt.Sprintf("&%s{%s(%s, target, %s)}", x.Type, n.q(fam.pkg, fam.path, fam.make), x.ClassVar, args)
+		case len(e.Params) == 0:
+			// Built in place: copying the base into the exception would
+			// cost a large share of making it.
+			x.Body = append(x.Body,
+				fmt.Sprintf("e := &%s{}", x.Type),
+				fmt.Sprintf("%s(&e.%s, %s, target, nil)", n.q(fam.pkg, fam.path, fam.init), x.BaseField, x.ClassVar))
+		default:
+			// The params stay typed in the exception's own allocation,
+			// boxed only when a text or Params asks for them.
+			x.Args = &goArgs{Type: "args" + e.Name, Fields: mergeTypes(e.Params, n)}
+			x.Args.Doc = fmt.Sprintf("%s keeps the params of %s as they were given, boxing them only when a text or Params asks for them (%s).", x.Args.Type, x.Ctor, n.zero("Args"))
+			boxed := make([]string, len(names))
+			for i, nm := range names {
+				boxed[i] = "a." + nm
+			}
+			x.Args.Boxed = strings.Join(boxed, ", ")
+			x.Body = append(x.Body,
+				fmt.Sprintf("e := &%s{args: %s{%s}}", x.Type, x.Args.Type, strings.Join(names, ", ")),
+				fmt.Sprintf("%s(&e.%s, %s, target, &e.args)", n.q(fam.pkg, fam.path, fam.init), x.BaseField, x.ClassVar))
 		}
-		if cause := causeParam(e); cause != "" {
+		cause := causeParam(e)
+		switch {
+		case build == "":
+			if cause != "" {
+				x.Body = append(x.Body, "e.SetCause("+cause+")")
+			}
+			x.Body = append(x.Body, "return e")
+		case cause != "":
 			x.Body = append(x.Body, "e := "+build, "e.SetCause("+cause+")", "return e")
-		} else {
+		default:
 			x.Body = append(x.Body, "return "+build)
 		}
 		if e.Code != 0 {
@@ -294,6 +322,7 @@ func webClasses(f *decl.File, where Where, n *namer) *goWeb {
 	w.Register = n.q("webexc", webexcPath, "Register")
 	w.Registration = n.q("webexc", webexcPath, "Registration")
 	w.WebException = n.q("webexc", webexcPath, "WebException")
+	w.Field = "WebException"
 	return w
 }
 
@@ -359,6 +388,24 @@ func beside(dir, path string) (string, bool) {
 	}
 	rel = filepath.ToSlash(rel)
 	return rel, embeddable.MatchString(rel) && !strings.HasPrefix(rel, "../") && rel != ".."
+}
+
+// mergeTypes writes params as a parameter list or struct fields do, one
+// element per run of one type, merged as gofmt'd code writes them: "uri,
+// method string".
+func mergeTypes(params []decl.Param, n *namer) []string {
+	var out []string
+	run := ""
+	for i, p := range params {
+		run += p.Name
+		if i+1 < len(params) && params[i+1].Type == p.Type {
+			run += ", "
+			continue
+		}
+		out = append(out, run+" "+n.paramType(p.Type))
+		run = ""
+	}
+	return out
 }
 
 // causeParam returns the first param of type error, which the constructor

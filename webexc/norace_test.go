@@ -1,0 +1,5 @@
+//go:build !race
+
+package webexc_test
+
+const raceEnabled = false
