@@ -130,8 +130,15 @@ func (m *Message) formatStrings(args []any) (string, bool) {
 	var b strings.Builder
 	b.Grow(size)
 	for i := range m.elems {
-		b.WriteString(m.elems[i].lit)
-		writePlainString(&b, args, m.elems[i].arg)
+		e := &m.elems[i]
+		b.WriteString(e.lit)
+		if e.arg < len(args) {
+			if s, ok := args[e.arg].(string); ok {
+				b.WriteString(s)
+				continue
+			}
+		}
+		writeUnformatted(&b, args, e.arg)
 	}
 	b.WriteString(m.tail)
 	return b.String(), true

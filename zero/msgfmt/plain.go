@@ -129,10 +129,17 @@ func formatPlain(locale, pattern string, args []any) (string, bool) {
 	var b strings.Builder
 	b.Grow(size)
 	for _, p := range ps {
-		if p.arg < 0 {
+		switch {
+		case p.arg < 0:
 			b.WriteString(pattern[p.start:p.end])
-		} else {
-			writePlainString(&b, args, int(p.arg))
+		case int(p.arg) < len(args):
+			if s, ok := args[p.arg].(string); ok {
+				b.WriteString(s)
+				break
+			}
+			fallthrough
+		default:
+			writeUnformatted(&b, args, int(p.arg))
 		}
 	}
 	return b.String(), true
@@ -178,20 +185,16 @@ func plainSize(args []any, i int) (int, bool) {
 	return 0, false
 }
 
-// writePlainString writes what plainSize measured.
-func writePlainString(b *strings.Builder, args []any, i int) {
-	if i >= len(args) {
-		b.WriteByte('{')
-		var buf [8]byte
-		b.Write(strconv.AppendInt(buf[:0], int64(i), 10))
-		b.WriteByte('}')
+// writeUnformatted writes what plainSize measured for an argument that is
+// not a string: null, or a missing argument's element. (The callers write
+// strings themselves, which keeps that common case inline.)
+func writeUnformatted(b *strings.Builder, args []any, i int) {
+	if i < len(args) {
+		b.WriteString("null")
 		return
 	}
-	if s, ok := args[i].(string); ok {
-		b.WriteString(s)
-	} else {
-		b.WriteString("null")
-	}
+	var buf [8]byte
+	b.Write(appendMissing(buf[:0], i))
 }
 
 // digits is the number of decimal digits of 0 <= i < maxArgIndex.
