@@ -14,8 +14,8 @@ import (
 // pattern straight from its text, without compiling a Message.
 
 // maxPieces bounds the pieces Format records on the stack for a plain
-// pattern. Zero's templates need at most 13 (four elements, and literal
-// text cut at each quote); a pattern needing more is compiled instead.
+// pattern. Zero's templates need at most 9 (elements, and literal text
+// cut at each quote); a pattern needing more is compiled instead.
 const maxPieces = 32
 
 // A piece is a run of a plain pattern's output: literal text copied from
@@ -47,34 +47,30 @@ func scanPlain(pattern string, pieces *[maxPieces]piece) (int, bool) {
 	if len(pattern) > 1<<30 { // keeps offsets within int32
 		return 0, false
 	}
-	brace := -1 // offset of the next '{' at or after i, once searched
+	// The offsets of the next '{' and the next quote at or after i, or
+	// len(pattern); each is searched again only once i has passed it.
+	brace, quote := -1, -1
 	i, lit, inQuote := 0, 0, false
 	for i < len(pattern) {
+		if quote < i {
+			quote = indexFrom(pattern, i, '\'')
+		}
 		if !inQuote && brace < i {
-			if brace = strings.IndexByte(pattern[i:], '{'); brace >= 0 {
-				brace += i
-			} else {
-				brace = len(pattern)
-			}
+			brace = indexFrom(pattern, i, '{')
 		}
-		end := len(pattern) // where to look for a quote
-		if !inQuote {
-			end = brace
-		}
-		if q := strings.IndexByte(pattern[i:end], '\''); q >= 0 {
-			q += i
-			if q+1 < len(pattern) && pattern[q+1] == '\'' {
+		if quote < len(pattern) && (inQuote || quote < brace) {
+			if quote+1 < len(pattern) && pattern[quote+1] == '\'' {
 				// '' is one literal quote, inside quotes or not.
-				if !emit(lit, q+1, -1) {
+				if !emit(lit, quote+1, -1) {
 					return 0, false
 				}
-				i, lit = q+2, q+2
+				i, lit = quote+2, quote+2
 			} else {
-				if !emit(lit, q, -1) {
+				if !emit(lit, quote, -1) {
 					return 0, false
 				}
 				inQuote = !inQuote
-				i, lit = q+1, q+1
+				i, lit = quote+1, quote+1
 			}
 			continue
 		}
@@ -103,6 +99,14 @@ func scanPlain(pattern string, pieces *[maxPieces]piece) (int, bool) {
 		i, lit = j+1, j+1
 	}
 	return n, true
+}
+
+// indexFrom is the offset of the first c in s at or after i, or len(s).
+func indexFrom(s string, i int, c byte) int {
+	if k := strings.IndexByte(s[i:], c); k >= 0 {
+		return i + k
+	}
+	return len(s)
 }
 
 // formatPlain is Format for a plain pattern: it reports false, having
