@@ -7,7 +7,8 @@
 #	bench/jdk/compare.sh [RUNS]
 #
 # It needs Zero's catalog at ../shared/reference/zero-vertx-error.yml,
-# beside the repository, and exits 0 saying so when it is absent.
+# beside the repository, and exits 0 saying so when it is absent. GOGC and
+# GODEBUG in the environment reach the Go benchmarks, as usual.
 set -eu
 
 runs=${1:-3}
@@ -53,9 +54,12 @@ grep -h 'crc32' "$tmp/jdk.txt" | sort -u
 		s = m["JDK/static"]; p = m["JDK/precompiled"]
 		o = m["BenchmarkZeroCatalog/OneOff"]; c = m["BenchmarkZeroCatalog/Compiled"]
 		l = m["BenchmarkZeroCatalogLookupFormat"]; f = m["BenchmarkZeroCatalog/Sprintf"]
+		y = m["BenchmarkZeroCatalog/Copy"]
 		printf "ratio one-off Format / JDK static:           %.2f\n", o / s
 		printf "ratio compiled / JDK precompiled:            %.2f\n", c / p
 		printf "ratio catalog Lookup+Format / JDK static:    %.2f\n", l / s
 		printf "ratio one-off Format / fmt.Sprintf:          %.2f\n", o / f
 		printf "ratio compiled / fmt.Sprintf:                %.2f\n", c / f
+		printf "ratio copy floor / JDK precompiled:          %.2f\n", y / p
+		printf "ratio compiled / copy floor:                 %.2f\n", c / y
 	}'

@@ -100,5 +100,6 @@
 // catalog — straight from its text, without compiling it and without
 // keeping anything; any other pattern is compiled on every call. For a
 // plain pattern whose arguments are strings, the result is sized ahead
-// and is the only allocation of Format and of Message.Format.
+// and is the only allocation of Format and of Message.Format; a message
+// without elements allocates nothing, its text being the result.
 package msgfmt

@@ -95,6 +95,9 @@ func (m *Message) ArgCount() int { return m.nargs }
 // is not below len(args) prints as "{n}". On failure Format returns "" and
 // an *ArgError.
 func (m *Message) Format(args ...any) (string, error) {
+	if len(m.elems) == 0 {
+		return m.tail, nil // the text alone: nothing to allocate
+	}
 	if m.plain {
 		if s, ok := m.formatStrings(args); ok {
 			return s, nil

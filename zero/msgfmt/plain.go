@@ -114,8 +114,14 @@ func indexFrom(s string, i int, c byte) int {
 func formatPlain(locale, pattern string, args []any) (string, bool) {
 	var pieces [maxPieces]piece
 	n, ok := scanPlain(pattern, &pieces)
-	if !ok {
+	switch {
+	case !ok:
 		return "", false
+	case n == 0:
+		return "", true
+	case n == 1 && pieces[0].arg < 0:
+		// Literal text without quotes to resolve: the pattern itself.
+		return pattern[pieces[0].start:pieces[0].end], true
 	}
 	ps := pieces[:n]
 	size := 0
