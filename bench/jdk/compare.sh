@@ -5,6 +5,12 @@
 # BENCHMARKS.md reports. Run it from anywhere in the repository:
 #
 #	bench/jdk/compare.sh [RUNS]
+#	PIN_CPU=1 bench/jdk/compare.sh [RUNS]
+#
+# With PIN_CPU set, both sides run pinned to that CPU with taskset, so each
+# runtime has one core (Go then sets GOMAXPROCS to 1, and the JVM, seeing
+# one processor, picks the serial collector), as in the whole-server
+# measurement of issue 12; without it both use every core.
 #
 # It needs Zero's catalog at ../shared/reference/zero-vertx-error.yml,
 # beside the repository, and exits 0 saying so when it is absent. GOGC and
@@ -12,6 +18,10 @@
 set -eu
 
 runs=${1:-3}
+pin=
+if [ -n "${PIN_CPU:-}" ]; then
+	pin="taskset -c $PIN_CPU"
+fi
 root=$(cd "$(dirname "$0")/../.." && pwd)
 yml=$root/../shared/reference/zero-vertx-error.yml
 if [ ! -f "$yml" ]; then
@@ -26,12 +36,12 @@ trap 'rm -rf "$tmp"' EXIT
 	go test -c -o "$tmp/catalog.test" ./zero/catalog)
 javac -d "$tmp" "$root/bench/jdk/MsgFmtBench.java"
 
-echo "before: $(uptime)"
+echo "pinned: ${PIN_CPU:-no}; before: $(uptime)"
 i=1
 while [ "$i" -le "$runs" ]; do
-	(cd "$root/zero/msgfmt" && "$tmp/msgfmt.test" -test.run '^$' -test.bench '^BenchmarkZeroCatalog$' -test.benchmem) >>"$tmp/go.txt"
-	(cd "$root/zero/catalog" && "$tmp/catalog.test" -test.run '^$' -test.bench '^BenchmarkZeroCatalogLookupFormat$' -test.benchmem) >>"$tmp/go.txt"
-	java -cp "$tmp" MsgFmtBench "$yml" >>"$tmp/jdk.txt"
+	(cd "$root/zero/msgfmt" && $pin "$tmp/msgfmt.test" -test.run '^$' -test.bench '^BenchmarkZeroCatalog$' -test.benchmem) >>"$tmp/go.txt"
+	(cd "$root/zero/catalog" && $pin "$tmp/catalog.test" -test.run '^$' -test.bench '^BenchmarkZeroCatalogLookupFormat$' -test.benchmem) >>"$tmp/go.txt"
+	$pin java -cp "$tmp" MsgFmtBench "$yml" >>"$tmp/jdk.txt"
 	i=$((i + 1))
 done
 echo "after:  $(uptime)"
@@ -40,6 +50,7 @@ grep -h 'crc32' "$tmp/jdk.txt" | sort -u
 # Collect "name value" pairs, then print each name's median.
 {
 	awk '/^Benchmark/ { name = $1; sub(/-[0-9]+$/, "", name); print name, $3, $5, $7 }' "$tmp/go.txt"
+	# (allocs is go test's integer average: see BENCHMARKS.md)
 	awk '/ns\/op median/ { print "JDK/" $1, $2, "-", "-" }' "$tmp/jdk.txt"
 } | sort -k1,1 -k2,2n | awk '
 	{ n[$1]++; v[$1, n[$1]] = $2; b[$1] = $3; a[$1] = $4 }

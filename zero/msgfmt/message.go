@@ -182,6 +182,14 @@ func (m *Message) appendFormat(dst []byte, args []any) ([]byte, error) {
 			dst = appendMissing(dst, e.arg)
 			continue
 		}
+		if e.kind == kindPlain {
+			// The usual case, without sorting the argument into its
+			// Java type first.
+			if s, ok := args[e.arg].(string); ok {
+				dst = append(dst, s...)
+				continue
+			}
+		}
 		var err error
 		if dst, err = m.appendElement(dst, e, args); err != nil {
 			return dst, err
