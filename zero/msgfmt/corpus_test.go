@@ -159,7 +159,9 @@ var ownMessages = []string{
 	"Index 0 out of bounds for length 0",
 }
 
-// runCase checks one reference case against msgfmt.Format and Compile.
+// runCase checks one reference case against msgfmt.Format and against
+// Compile followed by Message.Format: Format takes a path of its own for
+// plain patterns, and both must print what the JDK printed.
 func runCase(t *testing.T, c jdkCase) {
 	args, err := decodeArgs(c.Args)
 	if errors.Is(err, errSkip) {
@@ -169,13 +171,19 @@ func runCase(t *testing.T, c jdkCase) {
 		t.Fatalf("decoding args: %v", err)
 	}
 	got, ferr := msgfmt.Format(c.Locale, c.Pattern, args...)
-	_, cerr := msgfmt.Compile(c.Locale, c.Pattern)
+	m, cerr := msgfmt.Compile(c.Locale, c.Pattern)
 	if c.Out != nil {
 		if ferr != nil {
 			t.Fatalf("Format(%q, %q) failed: %v; JDK printed %q", c.Locale, c.Pattern, ferr, *c.Out)
 		}
 		if got != *c.Out {
 			t.Fatalf("Format(%q, %q)\n got: %q\nwant: %q", c.Locale, c.Pattern, got, *c.Out)
+		}
+		if cerr != nil {
+			t.Fatalf("Compile(%q, %q) failed: %v; JDK printed %q", c.Locale, c.Pattern, cerr, *c.Out)
+		}
+		if got, err := m.Format(args...); err != nil || got != *c.Out {
+			t.Fatalf("Compile(%q, %q).Format = %q, %v; want %q", c.Locale, c.Pattern, got, err, *c.Out)
 		}
 		return
 	}
@@ -195,12 +203,18 @@ func runCase(t *testing.T, c jdkCase) {
 		if !errors.As(cerr, &se) {
 			t.Fatalf("Compile error %T %v, want *SyntaxError", cerr, cerr)
 		}
+		if ferr.Error() != cerr.Error() {
+			t.Errorf("Format error %q, Compile error %q", ferr, cerr)
+		}
 	case "format":
 		if cerr != nil {
 			t.Fatalf("Compile(%q) failed (%v); JDK fails only while formatting", c.Pattern, cerr)
 		}
 		if !errors.As(ferr, &ae) {
 			t.Fatalf("Format error %T %v, want *ArgError", ferr, ferr)
+		}
+		if _, merr := m.Format(args...); merr == nil || merr.Error() != ferr.Error() {
+			t.Errorf("Format error %q, Compile(…).Format error %v", ferr, merr)
 		}
 	default:
 		t.Fatalf("unknown phase %q", c.Phase)

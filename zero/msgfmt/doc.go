@@ -109,5 +109,11 @@
 // # Performance
 //
 // A Message is compiled once and formatted many times, concurrently if
-// need be: formatting never parses. Format compiles on every call.
+// need be: formatting never parses. Format formats a plain pattern —
+// literal text and {n} elements, the shape of every template of Zero's
+// catalog — straight from its text, without compiling it and without
+// keeping anything; any other pattern is compiled on every call. For a
+// plain pattern whose arguments are strings, the result is sized ahead
+// and is the only allocation of Format and of Message.Format; a message
+// without elements allocates nothing, its text being the result.
 package msgfmt

@@ -3,10 +3,9 @@ package msgfmt
 import (
 	"math"
 	"math/big"
-	"strconv"
+	"strings"
 	"sync"
 
-	"github.com/zeroport/zerofault/zero/msgfmt/internal/decimal"
 	"github.com/zeroport/zerofault/zero/msgfmt/internal/jlocale"
 )
 
@@ -25,6 +24,7 @@ type Message struct {
 	tail    string // literal text after the last element
 	nargs   int    // 1 + highest top-level argument index
 	size    int    // length of the literal text, to size the output
+	plain   bool   // every element is a plain {n}: see formatStrings
 }
 
 // Compile parses pattern for the locale named by the BCP 47 tag locale,
@@ -53,19 +53,25 @@ func compile(locale string, loc jlocale.Locale, lf *localeFormats, pattern strin
 		return nil, err
 	}
 	m.size = len(m.tail)
+	m.plain = true
 	for i := range m.elems {
 		m.size += len(m.elems[i].lit)
 		if n := m.elems[i].arg + 1; n > m.nargs {
 			m.nargs = n
 		}
+		m.plain = m.plain && m.elems[i].kind == kindPlain
 	}
 	return m, nil
 }
 
-// Format formats pattern once with args; it is Compile followed by
-// Message.Format. Code that formats a pattern repeatedly should keep the
-// compiled Message instead.
+// Format formats pattern once with args. It returns what Compile followed
+// by Message.Format returns, but formats a plain pattern (literal text and
+// {n} elements) straight from its text, without compiling it. Code that
+// formats a pattern repeatedly should keep the compiled Message instead.
 func Format(locale, pattern string, args ...any) (string, error) {
+	if s, ok := formatPlain(locale, pattern, args); ok {
+		return s, nil
+	}
 	m, err := Compile(locale, pattern)
 	if err != nil {
 		return "", err
@@ -89,6 +95,14 @@ func (m *Message) ArgCount() int { return m.nargs }
 // is not below len(args) prints as "{n}". On failure Format returns "" and
 // an *ArgError.
 func (m *Message) Format(args ...any) (string, error) {
+	if len(m.elems) == 0 {
+		return m.tail, nil // the text alone: nothing to allocate
+	}
+	if m.plain {
+		if s, ok := m.formatStrings(args); ok {
+			return s, nil
+		}
+	}
 	// Format into a pooled buffer: the string is then the only allocation.
 	// (A stack buffer would escape: formatting recurses through choice
 	// sub-messages, which defeats escape analysis.)
@@ -98,17 +112,53 @@ func (m *Message) Format(args ...any) (string, error) {
 	if err == nil {
 		s = string(b)
 	}
-	if cap(b) <= maxPooled {
-		*bp = b
-		bufPool.Put(bp)
-	}
+	putBuf(bp, b)
 	return s, err
+}
+
+// formatStrings formats a plain message whose arguments print without
+// formatting (strings, nil, missing ones), the usual case: it sizes the
+// result, then writes it into a strings.Builder of exactly that size,
+// which hands over its buffer as the string. It reports false, having
+// written nothing, for any other argument.
+func (m *Message) formatStrings(args []any) (string, bool) {
+	size := m.size
+	for i := range m.elems {
+		n, ok := plainSize(args, m.elems[i].arg)
+		if !ok {
+			return "", false
+		}
+		size += n
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for i := range m.elems {
+		e := &m.elems[i]
+		b.WriteString(e.lit)
+		if e.arg < len(args) {
+			if s, ok := args[e.arg].(string); ok {
+				b.WriteString(s)
+				continue
+			}
+		}
+		writeUnformatted(&b, args, e.arg)
+	}
+	b.WriteString(m.tail)
+	return b.String(), true
 }
 
 // maxPooled keeps buffers of unusually long messages out of the pool.
 const maxPooled = 16 << 10
 
 var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 256); return &b }}
+
+// putBuf returns b, grown from *bp, to the pool, unless it grew too large.
+func putBuf(bp *[]byte, b []byte) {
+	if cap(b) <= maxPooled {
+		*bp = b
+		bufPool.Put(bp)
+	}
+}
 
 // AppendFormat appends the formatted message to dst and returns the
 // extended buffer. On failure it returns dst unchanged (nothing appended)
@@ -129,12 +179,16 @@ func (m *Message) appendFormat(dst []byte, args []any) ([]byte, error) {
 		e := &m.elems[i]
 		dst = append(dst, e.lit...)
 		if e.arg >= len(args) {
-			// A missing argument prints as its element, normalised and
-			// without format type: {007,number} prints {7}.
-			dst = append(dst, '{')
-			dst = strconv.AppendInt(dst, int64(e.arg), 10)
-			dst = append(dst, '}')
+			dst = appendMissing(dst, e.arg)
 			continue
+		}
+		if e.kind == kindPlain {
+			// The usual case, without sorting the argument into its
+			// Java type first.
+			if s, ok := args[e.arg].(string); ok {
+				dst = append(dst, s...)
+				continue
+			}
 		}
 		var err error
 		if dst, err = m.appendElement(dst, e, args); err != nil {
@@ -188,19 +242,7 @@ func (m *Message) appendElement(dst []byte, e *element, args []any) ([]byte, err
 		return c.subs[i].msg.appendFormat(dst, args)
 	}
 	// A plain element: the format follows the argument's type.
-	switch v.kind {
-	case vString:
-		return append(dst, v.s...), nil
-	case vInt:
-		return m.formats.number(decimal.Default).AppendInt64(dst, v.i), nil
-	case vFloat:
-		return m.formats.number(decimal.Default).AppendFloat64(dst, v.f), nil
-	case vBig:
-		return m.formats.number(decimal.Default).AppendBigInt(dst, v.b), nil
-	case vDate:
-		return m.formats.dateTime().AppendMillis(dst, v.i), nil
-	}
-	return appendJavaString(dst, v.x, 0), nil
+	return appendPlain(dst, m.formats, &v), nil
 }
 
 // millis is DateFormat.format(Object)'s view of an argument: a date's

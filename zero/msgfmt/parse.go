@@ -54,8 +54,18 @@ func parse(m *Message) error {
 		braceStack int
 		elemStart  = -1 // offset of the current element's '{'
 		modStart   = -1 // offset of its style (segModifier), copied verbatim
+		litStart   = 0  // offset of the literal text being collected
+		litQuoted  bool // whether it has quotes: then it is collected in seg[segRaw]
 	)
-	seg[segRaw] = make([]byte, 0, len(pattern))
+	// literal is the text since litStart, quotes resolved. Without quotes
+	// it is a substring of the pattern, which spares a copy and a string
+	// per element.
+	literal := func(end int) string {
+		if litQuoted {
+			return string(seg[segRaw])
+		}
+		return pattern[litStart:end]
+	}
 	if n := strings.Count(pattern, "{"); n > 0 {
 		m.elems = make([]element, 0, n)
 	}
@@ -64,6 +74,13 @@ func parse(m *Message) error {
 		if part == segRaw {
 			switch {
 			case ch == '\'':
+				if !litQuoted {
+					if seg[segRaw] == nil {
+						seg[segRaw] = make([]byte, 0, len(pattern))
+					}
+					seg[segRaw] = append(seg[segRaw][:0], pattern[litStart:i]...)
+					litQuoted = true
+				}
 				if i+1 < len(pattern) && pattern[i+1] == '\'' {
 					seg[segRaw] = append(seg[segRaw], ch) // '' is a literal quote
 					i++
@@ -73,7 +90,7 @@ func parse(m *Message) error {
 			case ch == '{' && !inQuote:
 				part = segIndex
 				elemStart = i
-			default:
+			case litQuoted:
 				seg[segRaw] = append(seg[segRaw], ch)
 			}
 			continue
@@ -104,9 +121,10 @@ func parse(m *Message) error {
 				seg[part] = append(seg[part], ch)
 				break
 			}
-			if err := m.makeElement(&seg, elemStart, modStart); err != nil {
+			if err := m.makeElement(&seg, literal(elemStart), elemStart, modStart); err != nil {
 				return err
 			}
+			litStart, litQuoted = i+1, false
 			part = segRaw
 			seg[segIndex], seg[segType], seg[segModifier] = seg[segIndex][:0], seg[segType][:0], seg[segModifier][:0]
 		case ' ':
@@ -127,18 +145,22 @@ func parse(m *Message) error {
 	if braceStack == 0 && part != segRaw {
 		return &SyntaxError{Pattern: pattern, Offset: elemStart, Msg: "Unmatched braces in the pattern."}
 	}
-	m.tail = string(seg[segRaw])
+	end := len(pattern)
+	if part != segRaw {
+		end = elemStart // the dropped element
+	}
+	m.tail = literal(end)
 	return nil
 }
 
 // makeElement is MessageFormat.makeFormat: it reads the argument index and
-// builds the element's sub-format. The literal text collected so far becomes
-// the element's prefix.
+// builds the element's sub-format. lit, the literal text collected so far,
+// becomes the element's prefix.
 //
 // offset is that of the element's '{', modStart that of its style: a
 // number or date style is the pattern text verbatim, so an offset inside
 // it maps back to the pattern.
-func (m *Message) makeElement(seg *[4][]byte, offset, modStart int) error {
+func (m *Message) makeElement(seg *[4][]byte, lit string, offset, modStart int) error {
 	fail := func(msg string) error {
 		return &SyntaxError{Pattern: m.pattern, Offset: offset, Msg: msg}
 	}
@@ -159,7 +181,7 @@ func (m *Message) makeElement(seg *[4][]byte, offset, modStart int) error {
 	if n >= maxArgIndex {
 		return fail(strconv.Itoa(n) + " exceeds the ArgumentIndex implementation limit")
 	}
-	e := element{lit: string(seg[segRaw]), arg: n}
+	e := element{lit: lit, arg: n}
 	typ, mod := string(seg[segType]), string(seg[segModifier])
 	if typ != "" {
 		switch t := findKeyword(typ, typeKeywords); t {

@@ -6,11 +6,11 @@ import (
 	"testing"
 )
 
-// zeroTemplatesPath locates Zero's real templates as run through JDK 17:
-// ../shared/reference/zero-templates-jdk17.jsonl from the repository root.
-// The file is shared reference material and is deliberately not copied
-// into the repository.
-func zeroTemplatesPath(t *testing.T) string {
+// sharedReference locates a file of Zero's reference material:
+// ../shared/reference/<name> from the repository root. The files are
+// shared reference material and are deliberately not copied into the
+// repository; callers skip when they are absent.
+func sharedReference(t testing.TB, name string) string {
 	t.Helper()
 	dir, err := os.Getwd()
 	if err != nil {
@@ -26,13 +26,13 @@ func zeroTemplatesPath(t *testing.T) string {
 		}
 		dir = parent
 	}
-	return filepath.Join(dir, "..", "shared", "reference", "zero-templates-jdk17.jsonl")
+	return filepath.Join(dir, "..", "shared", "reference", name)
 }
 
 // TestZeroTemplates formats every template of Zero's catalog as recorded
-// from the JDK.
+// from the JDK (zero-templates-jdk17.jsonl).
 func TestZeroTemplates(t *testing.T) {
-	path := zeroTemplatesPath(t)
+	path := sharedReference(t, "zero-templates-jdk17.jsonl")
 	if _, err := os.Stat(path); err != nil {
 		t.Skipf("reference file absent: %v", err)
 	}

@@ -1,0 +1,5 @@
+//go:build !race
+
+package msgfmt_test
+
+const raceEnabled = false
