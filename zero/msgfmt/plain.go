@@ -132,7 +132,7 @@ func formatPlain(locale, pattern string, args []any) (string, bool) {
 		}
 		k, ok := plainSize(args, int(p.arg))
 		if !ok {
-			return formatPiecesAppend(locale, pattern, ps, args), true
+			return formatPiecesAppend(locale, pattern, ps, args)
 		}
 		size += k
 	}
@@ -156,8 +156,10 @@ func formatPlain(locale, pattern string, args []any) (string, bool) {
 }
 
 // formatPiecesAppend formats pieces whose arguments are not all strings,
-// through a pooled buffer.
-func formatPiecesAppend(locale, pattern string, ps []piece, args []any) string {
+// through a pooled buffer. It reports false for an argument the compiled
+// path must refuse (a time outside java.util.Date's range), which then
+// reports the error.
+func formatPiecesAppend(locale, pattern string, ps []piece, args []any) (string, bool) {
 	var lf *localeFormats // only numbers and dates need the locale
 	bp := bufPool.Get().(*[]byte)
 	b := (*bp)[:0]
@@ -169,6 +171,10 @@ func formatPiecesAppend(locale, pattern string, ps []piece, args []any) string {
 			b = appendMissing(b, int(p.arg))
 		default:
 			v := classify(args[p.arg])
+			if v.kind == vNoDate {
+				putBuf(bp, b)
+				return "", false
+			}
 			if lf == nil && v.kind != vString && v.kind != vNull {
 				lf = lookupLocale(locale)
 			}
@@ -177,7 +183,7 @@ func formatPiecesAppend(locale, pattern string, ps []piece, args []any) string {
 	}
 	s := string(b)
 	putBuf(bp, b)
-	return s
+	return s, true
 }
 
 // plainSize is the length of what a plain element prints for args[i],
