@@ -200,6 +200,7 @@ func (b *builder) build() (*Bundle, error) {
 	}
 	out.matcher = language.NewMatcher(tags)
 	out.tags.init()
+	out.prefs.init()
 	return out, nil
 }
 

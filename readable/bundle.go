@@ -17,6 +17,9 @@ type Bundle struct {
 	index   map[language.Tag]int
 	matcher language.Matcher
 	tags    tagCache // what each language tag a client sent matched
+	prefs   tagCache // what each whole preference matched (index << 1 | ok)
+	// sightings marks headers seen once, for seenBefore.
+	sightings [1024]atomic.Uint32
 }
 
 // lang is one language of a bundle.
@@ -245,5 +248,6 @@ func empty() *Bundle {
 		matcher: language.NewMatcher([]language.Tag{language.English}),
 	}
 	b.tags.init()
+	b.prefs.init()
 	return b
 }

@@ -1,6 +1,7 @@
 package readable
 
 import (
+	"hash/maphash"
 	"slices"
 	"strings"
 	"sync"
@@ -39,10 +40,11 @@ import (
 // Match for a language it does not know (nb, or ja without a Japanese
 // overlay) and the default answers.
 //
-// A header is read in place, to its eighth range, and each language tag
-// is matched once: the outcome is cached per tag, in a cache of bounded
-// size. Browsers combine few tags in many ways, so thousands of distinct
-// headers cost what one does.
+// A header seen twice is cached whole (one lookup afterwards); any other
+// is read in place, to its eighth range, and each language tag matched
+// through a cache of tags. Both caches are bounded. Browsers combine few
+// tags in many ways, so thousands of distinct headers cost little more
+// than one.
 func (b *Bundle) Match(prefs ...string) Language {
 	for _, p := range prefs {
 		if p == "" {
@@ -55,8 +57,9 @@ func (b *Bundle) Match(prefs ...string) Language {
 	return b.language(0)
 }
 
-// matchOne matches one preference: its ranges are read in place, in
-// order of quality, and each tag is matched through the tag cache. The
+// matchOne matches one preference: a header seen before costs one lookup
+// in the header cache; a new one has its ranges read in place, in order
+// of quality, and each tag matched through the tag cache. The
 // first range the bundle serves with high confidence or better decides
 // (over a whole list x/text would weigh confidence against order: for
 // "zh-HK, zh;q=0.9" it would prefer zh's exact match, zh-CN, to zh-HK's
@@ -65,6 +68,47 @@ func (b *Bundle) Match(prefs ...string) Language {
 // whole headers keeps the cost flat however many distinct headers come:
 // browsers combine few tags in many ways.
 func (b *Bundle) matchOne(p string) (int, bool) {
+	gen := b.prefs.gen.Load()
+	if v, ok := gen.m.Load(p); ok {
+		packed := v.(int)
+		return packed >> 1, packed&1 == 1
+	}
+	i, ok := b.matchEntries(p)
+	if len(p) <= maxCachedPref && b.seenBefore(p) {
+		packed := i << 1
+		if ok {
+			packed |= 1
+		}
+		b.prefs.store(gen, p, packed)
+	}
+	return i, ok
+}
+
+// seenBefore admits a header to the header cache on its second sighting
+// only: a service's few real headers come back at once and are cached,
+// while thousands of distinct ones cycling through would each cost a
+// copy and push the real ones out. One hashed slot per header, no lock:
+// a collision costs at most a lookup's worth of work.
+func (b *Bundle) seenBefore(p string) bool {
+	h := maphash.String(prefSeed, p)
+	slot := &b.sightings[h%uint64(len(b.sightings))]
+	mark := uint32(h>>32) | 1
+	if slot.Load() == mark {
+		return true
+	}
+	slot.Store(mark)
+	return false
+}
+
+// prefSeed seeds seenBefore's hash.
+var prefSeed = maphash.MakeSeed()
+
+// maxCachedPref bounds the headers the header cache keeps: a real one
+// is a few dozen bytes.
+const maxCachedPref = 128
+
+// matchEntries matches a preference not seen before, range by range.
+func (b *Bundle) matchEntries(p string) (int, bool) {
 	var buf [maxEntries]entry
 	low, lowOK := 0, false
 	for _, e := range parseEntries(p, &buf) {
