@@ -20,7 +20,8 @@ type Answer struct {
 	Message []byte // the system message (E<code>'s template, formatted)
 	Info    []byte // the readable text in Language; empty when there is none
 
-	// Language is the language of Info, a BCP 47 tag.
+	// Language is the language of Info, a BCP 47 tag; "" when Info is
+	// empty or came from another process (a rebuilt exception).
 	Language string
 
 	// Fields are a validation failure's violations, in order.

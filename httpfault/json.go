@@ -49,7 +49,7 @@ func (h *Handler) answer(a *Answer, f *fault, r *http.Request, id string, debug 
 			if h.opts.Rules != nil {
 				text = h.opts.Rules.appendText(text, rl, fe.Tag(), kindOf(fe.Kind()), path, fe.Param())
 			}
-			a.Fields[i] = Field{Field: path, Rule: fe.Tag(), Param: fe.Param(), Info: text[start:len(text):len(text)]}
+			a.Fields[i] = Field{Field: path, Rule: fe.Tag(), Param: fe.Param(), Info: text[start:]}
 		}
 	}
 	// Slices are taken last: appends above may have moved the buffer.
@@ -160,8 +160,9 @@ func appendInfo(dst []byte, b *readable.Bundle, lang readable.Language, f *fault
 	def := b.Default()
 	if f.exc != nil && f.exc.Remote() {
 		// Rebuilt from another process's answer: no params to format a
-		// text of this process's with; its own text is the answer.
-		return f.appendOwnReadable(dst), lang
+		// text of this process's with; its own text is the answer, in a
+		// language this process does not know, so none is claimed.
+		return f.appendOwnReadable(dst), readable.Language{}
 	}
 	if lang.Tag() != def.Tag() {
 		out, from, ok := b.AppendText(dst, lang, f.code(), f.args()...)
