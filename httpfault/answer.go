@@ -21,7 +21,8 @@ type Answer struct {
 	Info    []byte // the readable text in Language; empty when there is none
 
 	// Language is the language of Info, a BCP 47 tag; "" when Info is
-	// empty or came from another process (a rebuilt exception).
+	// empty. A rebuilt exception's text is taken to be in the language
+	// asked for, as a gateway that forwards Accept-Language gets it.
 	Language string
 
 	// Fields are a validation failure's violations, in order.

@@ -160,9 +160,10 @@ func appendInfo(dst []byte, b *readable.Bundle, lang readable.Language, f *fault
 	def := b.Default()
 	if f.exc != nil && f.exc.Remote() {
 		// Rebuilt from another process's answer: no params to format a
-		// text of this process's with; its own text is the answer, in a
-		// language this process does not know, so none is claimed.
-		return f.appendOwnReadable(dst), readable.Language{}
+		// text of this process's with; its own text is the answer. The
+		// language asked for is claimed for it: a gateway forwards it, and
+		// the remote side answered in it.
+		return f.appendOwnReadable(dst), lang
 	}
 	if lang.Tag() != def.Tag() {
 		out, from, ok := b.AppendText(dst, lang, f.code(), f.args()...)

@@ -237,17 +237,3 @@ func TestRemoteException(t *testing.T) {
 		t.Errorf("%+v", a)
 	}
 }
-
-// A rebuilt exception's text came in the remote side's language: the
-// answer claims no Content-Language for it.
-func TestRemoteExceptionClaimsNoLanguage(t *testing.T) {
-	faults := httpfault.New(&httpfault.Options{Logger: slog.New(slog.DiscardHandler)})
-	err := webexc.Rebuild(webexc.Remote{Code: -60008, Status: 404, Message: "(404) - x", Readable: "Ce dossier n’existe pas."})
-	req := httptest.NewRequest("GET", "/x", nil)
-	req.Header.Set("Accept-Language", "de")
-	rec := httptest.NewRecorder()
-	faults.ServeError(rec, req, err)
-	if got := rec.Header().Get("Content-Language"); got != "" || !strings.Contains(rec.Body.String(), "Ce dossier") {
-		t.Errorf("Content-Language %q, body %s", got, rec.Body)
-	}
-}
