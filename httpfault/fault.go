@@ -2,6 +2,7 @@ package httpfault
 
 import (
 	"net/http"
+	"unsafe"
 
 	"github.com/go-playground/validator/v10"
 
@@ -140,12 +141,18 @@ func (f *fault) appendOwnReadable(dst []byte) []byte {
 	return dst
 }
 
-// ID returns the exception's own id. A standard exception's id comes
-// from the same source as a WebException's (package faultid): random,
-// so that a client cannot count failures by them.
-func (f *fault) ID() string {
+// appendID writes the exception's own id into vals and returns it. A
+// standard exception's id comes from the same source as a
+// WebException's (package faultid): random, so that a client cannot
+// count failures by them.
+func (f *fault) appendID(vals *headerValues) string {
+	var b []byte
 	if f.exc != nil {
-		return f.exc.ID()
+		b = f.exc.AppendID(vals.id[:0])
+	} else {
+		b = faultid.AppendHex(vals.id[:0], f.id)
 	}
-	return faultid.String(f.id)
+	// vals is never written again: the string may share its bytes, and
+	// the id costs no allocation of its own.
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }

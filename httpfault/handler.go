@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/textproto"
 
+	"github.com/zeroport/zerofault/internal/faultid"
 	"github.com/zeroport/zerofault/readable"
 )
 
@@ -117,13 +118,22 @@ func (h *Handler) Answer(w http.ResponseWriter, r *http.Request, err error, desc
 		// Someone answered already: a logging middleware called the error
 		// handler before the framework did, or a handler wrote and then
 		// failed. There is nothing left to tell the client.
-		h.log(r, &f, h.requestID(w.Header(), r, &f), true, facts.Status)
+		idSet := ""
+		if v := w.Header()[h.idHeader]; len(v) > 0 && validID(v[0]) {
+			idSet = v[0]
+		}
+		h.log(r, &f, h.responseID(idSet, r, &f, new(headerValues)), true, facts.Status)
 		return
 	}
 
 	hdr := w.Header()
-	clearRepresentation(hdr)
-	id := h.requestID(hdr, r, &f)
+	var vary []string
+	var idSet string // the id a middleware put in the response header
+	if len(hdr) > 0 {
+		vary, idSet = h.sweepHeader(hdr)
+	}
+	vals := new(headerValues) // one allocation for every header value
+	id := h.responseID(idSet, r, &f, vals)
 	format := h.formats[0]
 	if len(h.formats) > 1 {
 		if v := r.Header[headerAccept]; len(v) > 0 {
@@ -135,47 +145,46 @@ func (h *Handler) Answer(w http.ResponseWriter, r *http.Request, err error, desc
 	// while writing it (a param's String method panicking, say) still
 	// leaves the guard free to answer. A HEAD request gets the headers of
 	// the body it does not get.
-	scratch, buf := getBuf(), getBuf()
+	bufs := getBuffers()
 	var a Answer
-	*scratch = h.answer(&a, &f, r, id, facts.Debug, *scratch)
+	bufs.scratch = h.answer(&a, &f, r, id, facts.Debug, bufs.scratch)
 	if r.Method != http.MethodHead {
 		// The built-in formats are called directly, so that a stays on the
 		// stack; an interface call would take its argument to the heap.
 		switch f := format.(type) {
 		case zeroJSON:
-			*buf = f.Append((*buf)[:0], &a)
+			bufs.body = f.Append(bufs.body, &a)
 		case ProblemJSON:
-			*buf = f.Append((*buf)[:0], &a)
+			bufs.body = f.Append(bufs.body, &a)
 		case ProblemXML:
-			*buf = f.Append((*buf)[:0], &a)
+			bufs.body = f.Append(bufs.body, &a)
 		case ZeroXML:
-			*buf = f.Append((*buf)[:0], &a)
+			bufs.body = f.Append(bufs.body, &a)
 		default:
 			escaped := a
-			*buf = format.Append((*buf)[:0], &escaped)
+			bufs.body = format.Append(bufs.body, &escaped)
 		}
 	}
 
-	// One allocation holds the values of the headers.
-	vals := make([]string, 5)
-	vals[0], vals[1], vals[2], vals[3], vals[4] = format.ContentType(), id, "nosniff", varyValue, a.Language
-	hdr[headerContentType] = vals[0:1:1]
-	if v := hdr[h.idHeader]; len(v) == 0 || v[0] != id {
-		hdr[h.idHeader] = vals[1:2:2]
+	v := &vals.v
+	v[0], v[1], v[2], v[3], v[4] = format.ContentType(), id, "nosniff", varyValue, a.Language
+	hdr[headerContentType] = v[0:1:1]
+	if idSet != id {
+		hdr[h.idHeader] = v[1:2:2]
 	}
-	hdr[headerNoSniff] = vals[2:3:3]
-	if v := hdr[headerVary]; len(v) > 0 {
-		hdr[headerVary] = append(v, vals[3])
+	hdr[headerNoSniff] = v[2:3:3]
+	if len(vary) > 0 {
+		hdr[headerVary] = append(vary, v[3])
 	} else {
-		hdr[headerVary] = vals[3:4:4]
+		hdr[headerVary] = v[3:4:4]
 	}
 	if a.Language != "" {
-		hdr[headerContentLanguage] = vals[4:5:5]
+		hdr[headerContentLanguage] = v[4:5:5]
 	}
 	facts.Committed = true
 	w.WriteHeader(a.Status)
 	if r.Method != http.MethodHead {
-		if _, werr := w.Write(*buf); werr != nil {
+		if _, werr := w.Write(bufs.body); werr != nil {
 			h.logger().LogAttrs(r.Context(), slog.LevelDebug, "zerofault: writing the error response failed",
 				slog.String("request_id", id), slog.String("error", werr.Error()))
 		}
@@ -184,8 +193,7 @@ func (h *Handler) Answer(w http.ResponseWriter, r *http.Request, err error, desc
 		observed := a // passed to a func value, a would go to the heap on every call
 		h.observe(r, &observed)
 	}
-	putBuf(buf)
-	putBuf(scratch)
+	putBuffers(bufs)
 	h.log(r, &f, id, false, 0)
 }
 
@@ -235,6 +243,30 @@ func clearRepresentation(h http.Header) {
 			delete(h, k)
 		}
 	}
+}
+
+// sweepHeader clears the representation headers of a response about to
+// answer a failure, and returns in the same walk what the answer keeps of
+// it: the Vary values set so far and the request id a middleware set.
+func (h *Handler) sweepHeader(hdr http.Header) (vary []string, id string) {
+	for k, v := range hdr {
+		switch {
+		case isRepresentation(k):
+			delete(hdr, k)
+		case k == headerVary:
+			vary = v
+		case k == h.idHeader && len(v) > 0 && validID(v[0]):
+			id = v[0]
+		}
+	}
+	return vary, id
+}
+
+// headerValues holds the values of the headers an answer sets, and the
+// text of a generated id: one allocation for them all.
+type headerValues struct {
+	v  [5]string
+	id [faultid.Len]byte
 }
 
 func (h *Handler) logger() *slog.Logger {
@@ -298,7 +330,7 @@ func (h *Handler) Describe(r *http.Request, err error, facts Facts) (a Answer) {
 	}()
 	var f fault
 	h.classify(&f, err, r, facts.Target, facts.Debug || h.opts.Development)
-	id := h.requestID(nil, r, &f)
+	id := h.responseID("", r, &f, new(headerValues))
 	scratch := make([]byte, 0, 256)
 	h.answer(&a, &f, r, id, facts.Debug, scratch)
 	h.log(r, &f, id, false, 0)

@@ -284,3 +284,31 @@ func TestLogLimit(t *testing.T) {
 		t.Errorf("no limit: %d records", got)
 	}
 }
+
+// The limiter's table is bounded: a code that finds no slot shares one
+// with the others that found none, so that any number of codes costs a
+// fixed table, and each code with a slot keeps its own budget.
+func TestLogLimiterBounded(t *testing.T) {
+	l := logLimiter{perSecond: 1, now: func() int64 { return 7 }}
+	allowed := 0
+	for code := range 5000 {
+		if ok, _ := l.allow(-code); ok {
+			allowed++
+		}
+	}
+	own := 0
+	for i := range l.slots {
+		if l.slots[i].Load() != nil {
+			own++
+		}
+	}
+	if own > limiterSlots || own < limiterSlots/2 {
+		t.Fatalf("%d codes have slots of their own, table of %d", own, limiterSlots)
+	}
+	if allowed != own+1 {
+		t.Errorf("%d records allowed, want one per code with a slot (%d) and one for the shared slot", allowed, own)
+	}
+	if ok, _ := l.allow(-1); ok {
+		t.Error("a code over its budget was allowed")
+	}
+}

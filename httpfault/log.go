@@ -5,7 +5,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
-	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/zeroport/zerofault/zero/catalog"
@@ -28,9 +28,15 @@ func Level(code, status int) slog.Level {
 }
 
 func level(cat *catalog.Catalog, code, status int) slog.Level {
+	e, ok := cat.Lookup(code)
+	return levelOf(e.Level, ok, status)
+}
+
+// levelOf is Level for a code whose entry, if found, has level prefix.
+func levelOf(prefix catalog.Level, found bool, status int) slog.Level {
 	lvl := slog.LevelError
-	if e, ok := cat.Lookup(code); ok {
-		switch e.Level {
+	if found {
+		switch prefix {
 		case catalog.LevelWarn:
 			lvl = slog.LevelWarn
 		case catalog.LevelInfo:
@@ -60,7 +66,12 @@ func (h *Handler) log(r *http.Request, f *fault, id string, committed bool, comm
 		return // no level this could take is on: spare the catalog lookup
 	}
 	status := f.status()
-	lvl := level(f.cat, f.code(), status)
+	var lvl slog.Level
+	if f.exc == nil {
+		lvl = levelOf(f.entry.Level, true, status) // the entry is at hand
+	} else {
+		lvl = level(f.cat, f.code(), status)
+	}
 	if committed && committedStatus >= 400 {
 		lvl = slog.LevelDebug
 	}
@@ -109,26 +120,35 @@ func (h *Handler) log(r *http.Request, f *fault, id string, committed bool, comm
 // that a flood of 404s or failed validations cannot fill a disk. It
 // counts what it drops and hands the count to the next record of the
 // code that passes.
+//
+// It is on the error path of every client error, so it takes no lock: a
+// code's slot is found in a fixed table by probing, and its window is
+// kept in atomics. Two records racing at a second's turn may both count
+// in the new window; a limit is a bound on disk use, not an exact quota.
 type logLimiter struct {
 	perSecond int          // negative: no limit
 	now       func() int64 // the current second; tests set it
 
-	mu    sync.RWMutex
-	codes map[int]*limitSlot
+	slots  [limiterSlots]atomic.Pointer[limitSlot]
+	shared limitSlot // for codes that find no slot
 }
 
 // limitSlot is one code's window.
 type limitSlot struct {
-	mu      sync.Mutex
-	second  int64
-	count   int
-	dropped int
+	code    int
+	second  atomic.Int64 // the window's second
+	count   atomic.Int64 // records asked for in the window
+	dropped atomic.Int64 // records dropped since the last one written
 }
 
-// maxLimitedCodes bounds the limiter's table: codes come from catalogs,
-// but New takes any int, and the table must not grow without end. Codes
-// beyond it share one slot.
-const maxLimitedCodes = 4096
+// limiterSlots bounds the limiter's table: codes come from catalogs,
+// but New takes any int, and the table must not grow without end. A code
+// that finds no free slot within limiterProbes shares one slot with the
+// others that found none.
+const (
+	limiterSlots  = 1024
+	limiterProbes = 16
+)
 
 // allow reports whether a record of code may be written now, and how
 // many of its records were dropped since the last one written.
@@ -143,41 +163,31 @@ func (l *logLimiter) allow(code int) (ok bool, dropped int) {
 	} else {
 		now = time.Now().Unix()
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.second != now {
-		s.second, s.count = now, 0
+	if old := s.second.Load(); old != now && s.second.CompareAndSwap(old, now) {
+		s.count.Store(0)
 	}
-	if s.count >= l.perSecond {
-		s.dropped++
+	if s.count.Add(1) > int64(l.perSecond) {
+		s.dropped.Add(1)
 		return false, 0
 	}
-	s.count++
-	dropped, s.dropped = s.dropped, 0
-	return true, dropped
+	return true, int(s.dropped.Swap(0))
 }
 
+// slot finds code's slot, claiming a free one for a code seen first.
 func (l *logLimiter) slot(code int) *limitSlot {
-	l.mu.RLock()
-	s := l.codes[code]
-	l.mu.RUnlock()
-	if s != nil {
-		return s
-	}
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if l.codes == nil {
-		l.codes = make(map[int]*limitSlot)
-	}
-	if s = l.codes[code]; s == nil {
-		if len(l.codes) >= maxLimitedCodes {
-			code = 0 // the shared slot
-			if s = l.codes[0]; s != nil {
-				return s
+	i := uint(code) * 0x9E3779B97F4A7C15 >> 32 // spread nearby codes
+	for probe := range uint(limiterProbes) {
+		p := &l.slots[(i+probe)%limiterSlots]
+		s := p.Load()
+		if s == nil {
+			if p.CompareAndSwap(nil, &limitSlot{code: code}) {
+				return p.Load()
 			}
+			s = p.Load()
 		}
-		s = new(limitSlot)
-		l.codes[code] = s
+		if s.code == code {
+			return s
+		}
 	}
-	return s
+	return &l.shared
 }

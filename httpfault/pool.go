@@ -11,23 +11,30 @@ import (
 // package jsontext, the escaper webexc's AppendJSON uses too, so a body
 // never depends on which of them wrote it.
 
-// bufPool holds response buffers. A buffer that grew past maxPooled (a
-// body with a huge stack, say) is dropped rather than kept for every
-// later request.
-var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b }}
+// buffers are the two an answer needs: scratch for its texts, body for
+// the body written from them. One pool entry holds both, so that an
+// answer takes one from the pool and gives it back once.
+type buffers struct{ scratch, body []byte }
 
-// maxPooled is the largest capacity putBuf keeps.
+// bufPool holds them. A buffer that grew past maxPooled (a body with a
+// huge stack, say) is dropped rather than kept for every later request.
+var bufPool = sync.Pool{New: func() any {
+	return &buffers{scratch: make([]byte, 0, 512), body: make([]byte, 0, 1024)}
+}}
+
+// maxPooled is the largest capacity putBuffers keeps.
 const maxPooled = 64 << 10
 
-// getBuf takes an empty buffer from the pool.
-func getBuf() *[]byte { return bufPool.Get().(*[]byte) }
+// getBuffers takes empty buffers from the pool.
+func getBuffers() *buffers { return bufPool.Get().(*buffers) }
 
-// putBuf returns b to the pool, emptied, unless it grew past maxPooled.
-func putBuf(b *[]byte) {
-	if cap(*b) > maxPooled {
+// putBuffers returns b to the pool, emptied, unless one grew past
+// maxPooled.
+func putBuffers(b *buffers) {
+	if cap(b.scratch) > maxPooled || cap(b.body) > maxPooled {
 		return
 	}
-	*b = (*b)[:0]
+	b.scratch, b.body = b.scratch[:0], b.body[:0]
 	bufPool.Put(b)
 }
 

@@ -6,17 +6,18 @@ import (
 	"github.com/zeroport/zerofault/internal/faultid"
 )
 
-// requestID returns the id of the response: the one a middleware already
-// put in the response header (echo's RequestID, say), else a well-formed
-// one the client sent, else the exception's own.
-func (h *Handler) requestID(res http.Header, r *http.Request, f *fault) string {
-	if v := res[h.idHeader]; len(v) > 0 && validID(v[0]) {
-		return v[0]
+// responseID returns the id of the response: set, the one a middleware
+// already put in the response header (echo's RequestID, say), else a
+// well-formed one the client sent, else the exception's own, written
+// into vals.
+func (h *Handler) responseID(set string, r *http.Request, f *fault, vals *headerValues) string {
+	if set != "" {
+		return set
 	}
 	if v := r.Header[h.idHeader]; len(v) > 0 && validID(v[0]) {
 		return v[0]
 	}
-	return f.ID()
+	return f.appendID(vals)
 }
 
 // MaxIDLen bounds a request id taken from a client.

@@ -4,7 +4,6 @@ import (
 	"hash/maphash"
 	"slices"
 	"strings"
-	"sync"
 	"sync/atomic"
 
 	"golang.org/x/text/language"
@@ -69,8 +68,7 @@ func (b *Bundle) Match(prefs ...string) Language {
 // browsers combine few tags in many ways.
 func (b *Bundle) matchOne(p string) (int, bool) {
 	gen := b.prefs.gen.Load()
-	if v, ok := gen.m.Load(p); ok {
-		packed := v.(int)
+	if packed, ok := gen.load(p); ok {
 		return packed >> 1, packed&1 == 1
 	}
 	i, ok := b.matchEntries(p)
@@ -189,8 +187,7 @@ func parseQ(v string) int {
 // language it gets and x/text's confidence in that.
 func (b *Bundle) matchTag(tag string) (int, language.Confidence) {
 	gen := b.tags.gen.Load()
-	if v, ok := gen.m.Load(tag); ok {
-		packed := v.(int)
+	if packed, ok := gen.load(tag); ok {
 		return packed >> 2, language.Confidence(packed & 3)
 	}
 	i, conf := 0, language.No
@@ -272,23 +269,74 @@ type tagCache struct {
 	gen atomic.Pointer[tagGen]
 }
 
+// tagGen is one generation of the cache: a fixed table of entries, found
+// by hashing the key and probing a few slots on, read and filled without
+// a lock. A lookup costs one hash and a string comparison.
 type tagGen struct {
-	m sync.Map // string → language index << 2 | confidence
-	n atomic.Int32
+	slots [cacheSlots]atomic.Pointer[cacheEntry]
+	n     atomic.Int32
 }
+
+type cacheEntry struct {
+	key    string
+	packed int
+}
+
+// cacheSlots is twice maxCachedTags, so that a full generation is half
+// empty and probes stay short; cacheProbes bounds them.
+const (
+	cacheSlots  = 2 * maxCachedTags
+	cacheProbes = 8
+)
+
+// cacheSeed seeds the cache's hash: chosen per process, so that no client
+// can aim its headers at one run of slots.
+var cacheSeed = maphash.MakeSeed()
 
 func (c *tagCache) init() { c.gen.Store(&tagGen{}) }
 
-// store records a tag's match, starting afresh when the generation is
-// full.
-func (c *tagCache) store(gen *tagGen, tag string, packed int) {
-	if gen.n.Add(1) > maxCachedTags {
-		fresh := &tagGen{}
-		if !c.gen.CompareAndSwap(gen, fresh) {
-			return // another goroutine started afresh; skip this one
+// load returns what key was stored with.
+func (g *tagGen) load(key string) (int, bool) {
+	h := maphash.String(cacheSeed, key)
+	for i := range uint64(cacheProbes) {
+		e := g.slots[(h+i)%cacheSlots].Load()
+		if e == nil {
+			return 0, false
 		}
-		gen = fresh
-		gen.n.Add(1)
+		if e.key == key {
+			return e.packed, true
+		}
 	}
-	gen.m.Store(strings.Clone(tag), packed)
+	return 0, false
+}
+
+// put records key in the first free slot of its run; false when the run
+// is full.
+func (g *tagGen) put(key string, packed int) bool {
+	h := maphash.String(cacheSeed, key)
+	e := &cacheEntry{key: strings.Clone(key), packed: packed}
+	for i := range uint64(cacheProbes) {
+		slot := &g.slots[(h+i)%cacheSlots]
+		if slot.CompareAndSwap(nil, e) {
+			return true
+		}
+		if slot.Load().key == key {
+			return true // another goroutine was first
+		}
+	}
+	return false
+}
+
+// store records a tag's match, starting afresh when the generation is
+// full, or when the run of slots the tag hashes to is.
+func (c *tagCache) store(gen *tagGen, tag string, packed int) {
+	if gen.n.Add(1) <= maxCachedTags && gen.put(tag, packed) {
+		return
+	}
+	fresh := &tagGen{}
+	if !c.gen.CompareAndSwap(gen, fresh) {
+		return // another goroutine started afresh; skip this one
+	}
+	fresh.n.Add(1)
+	fresh.put(tag, packed)
 }

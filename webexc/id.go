@@ -19,6 +19,15 @@ func (e *WebException) ID() string {
 	return faultid.String(e.id)
 }
 
+// AppendID appends the id, as ID returns it, without making a string of
+// it: for writers that put it straight into a buffer.
+func (e *WebException) AppendID(dst []byte) []byte {
+	if e.given != nil && e.given.id != "" {
+		return append(dst, e.given.id...)
+	}
+	return faultid.AppendHex(dst, e.id)
+}
+
 // appendID appends the id, escaped for the inside of a JSON string.
 func (e *WebException) appendID(dst []byte) []byte {
 	if e.given != nil && e.given.id != "" {

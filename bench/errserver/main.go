@@ -15,6 +15,9 @@ import (
 	"fmt"
 	"net/http"
 	"os"
+	"os/signal"
+	"runtime/pprof"
+	"syscall"
 
 	echo4 "github.com/labstack/echo/v4"
 	echo5 "github.com/labstack/echo/v5"
@@ -29,16 +32,46 @@ import (
 func main() {
 	mode := flag.String("mode", "echo4-zerofault", "framework and error handling")
 	addr := flag.String("addr", "127.0.0.1:18100", "address to listen on")
+	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile to this file until SIGINT or SIGTERM")
 	flag.Parse()
+	if *cpuProfile != "" {
+		stop, err := profile(*cpuProfile)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(2)
+		}
+		defer stop()
+	}
 	h, err := handler(*mode)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(2)
 	}
-	if err := http.ListenAndServe(*addr, h); err != nil {
+	srv := &http.Server{Addr: *addr, Handler: h}
+	go func() {
+		// A signal ends the server cleanly, so that a profile is complete.
+		sig := make(chan os.Signal, 1)
+		signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+		<-sig
+		_ = srv.Close()
+	}()
+	if err := srv.ListenAndServe(); err != nil && err != http.ErrServerClosed {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
+}
+
+// profile starts a CPU profile into path; stop ends it.
+func profile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
 
 const message = "No user has id 42."
@@ -82,6 +115,22 @@ func handler(mode string) (http.Handler, error) {
 		mux := http.NewServeMux()
 		mux.Handle("GET /users/{id}", faults.HandlerFunc(func(http.ResponseWriter, *http.Request) error { return failure() }))
 		return faults.Middleware(mux), nil
+	case "nethttp-floor":
+		// zerofault's headers and body for the router 404, written as
+		// constants: what the answer costs the server without any of the
+		// work that produces it.
+		mux := http.NewServeMux()
+		mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+			h := w.Header()
+			h["Content-Type"] = []string{"application/json; charset=UTF-8"}
+			h["X-Content-Type-Options"] = []string{"nosniff"}
+			h["Vary"] = []string{"Accept, Accept-Language"}
+			h["Content-Language"] = []string{"en"}
+			h["X-Request-Id"] = []string{"fcdb335aa5cb8295"}
+			w.WriteHeader(http.StatusNotFound)
+			_, _ = w.Write([]byte(`{"id":"fcdb335aa5cb8295","code":-60010,"message":"(404) - No service handles GET /nowhere.","info":"The page or service you requested could not be found."}`))
+		})
+		return mux, nil
 	}
 	return nil, fmt.Errorf("errserver: unknown mode %q", mode)
 }
