@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/zeroport/zerofault/internal/jsontext"
 	"github.com/zeroport/zerofault/readable"
 )
 
@@ -37,6 +38,37 @@ type Answer struct {
 
 	bundle *readable.Bundle
 	lang   readable.Language
+	safe   uint8 // which texts need no escaping in JSON: safeMessage, safeInfo
+}
+
+// The bits of Answer.safe: set when the text's template and params were
+// checked (catalog.Template.JSONSafe), so that the JSON formats copy it
+// rather than read it again to escape it.
+const (
+	safeMessage uint8 = 1 << iota
+	safeInfo
+)
+
+func safeFlags(message, info bool) uint8 {
+	var f uint8
+	if message {
+		f |= safeMessage
+	}
+	if info {
+		f |= safeInfo
+	}
+	return f
+}
+
+// appendJSONText appends text as a JSON string, copied as it is when
+// safe says it needs no escaping.
+func appendJSONText(dst, text []byte, safe bool) []byte {
+	if !safe {
+		return jsontext.AppendString(dst, text)
+	}
+	dst = append(dst, '"')
+	dst = append(dst, text...)
+	return append(dst, '"')
 }
 
 // Field is one violation of a validation failure.

@@ -103,18 +103,24 @@ func (f *fault) args() []any {
 	return f.params[:f.np]
 }
 
-// appendMessage appends the system message. A standard template whose
-// params do not fit it is written as its source, with the reason, as
-// zero does for every exception.
-func (f *fault) appendMessage(dst []byte) []byte {
+// appendMessage appends the system message, and reports whether it
+// needs no escaping in JSON (known for a standard template, see
+// catalog.Template.JSONSafe; a WebException's text is not checked). A
+// standard template whose params do not fit it is written as its
+// source, with the reason, as zero does for every exception.
+func (f *fault) appendMessage(dst []byte) ([]byte, bool) {
 	if f.exc != nil {
-		return append(dst, f.exc.Message()...)
+		return append(dst, f.exc.Message()...), false
 	}
-	out := zero.AppendMessage(dst, f.entry, f.args())
+	args := f.args()
+	out, err := f.entry.AppendFormat(dst, args...)
+	if err != nil {
+		return zero.AppendMessage(dst, f.entry, args), false
+	}
 	if f.stat != f.class.Status {
 		zero.ReplaceStatusPrefix(out[len(dst):], f.stat)
 	}
-	return out
+	return out, f.entry.JSONSafe(args...)
 }
 
 // logLine is the exception's Error(): Zero's log form.
@@ -123,22 +129,25 @@ func (f *fault) logLine() string {
 		return f.exc.Error()
 	}
 	b := zero.AppendLogPrefix(make([]byte, 0, 128), &f.class.Class, f.target)
-	return string(f.appendMessage(b))
+	b, _ = f.appendMessage(b)
+	return string(b)
 }
 
 // appendOwnReadable appends the readable text the exception has by
 // itself: a WebException's Readable, or the catalog's readable text of a
-// standard code formatted with its params, as webexc.Make would.
-func (f *fault) appendOwnReadable(dst []byte) []byte {
+// standard code formatted with its params, as webexc.Make would. It
+// reports whether the text needs no escaping in JSON, as appendMessage.
+func (f *fault) appendOwnReadable(dst []byte) ([]byte, bool) {
 	if f.exc != nil {
-		return append(dst, f.exc.Readable()...)
+		return append(dst, f.exc.Readable()...), false
 	}
 	if e, ok := f.cat.Readable(f.class.Code); ok {
-		if out, err := e.AppendFormat(dst, f.args()...); err == nil {
-			return out
+		args := f.args()
+		if out, err := e.AppendFormat(dst, args...); err == nil {
+			return out, e.JSONSafe(args...)
 		}
 	}
-	return dst
+	return dst, true
 }
 
 // appendID writes the exception's own id into vals and returns it. A

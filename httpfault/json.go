@@ -16,17 +16,20 @@ import (
 func (h *Handler) answer(a *Answer, f *fault, r *http.Request, id string, debug bool, scratch []byte) []byte {
 	b := h.bundle()
 	*a = Answer{ID: id, Code: f.code(), Status: f.status(), Class: f.className(), TypeBase: h.opts.ProblemTypeBase, bundle: b}
-	text := clipBytes(f.appendMessage(scratch[:0]), maxText)
+	text, msgSafe := f.appendMessage(scratch[:0])
+	text = clipBytes(text, maxText)
 	msgEnd := len(text)
 	a.lang = h.language(r, b)
 	var used readable.Language
-	text, used = appendInfo(text, b, a.lang, f)
+	var infoSafe bool
+	text, used, infoSafe = appendInfo(text, b, a.lang, f)
 	text = append(text[:msgEnd], clipBytes(text[msgEnd:], maxText)...)
 	if !isBlank(text[msgEnd:]) {
 		a.Language = used.String()
 	} else {
 		text = text[:msgEnd]
 	}
+	a.safe = safeFlags(msgSafe, infoSafe)
 	infoEnd := len(text)
 	if len(f.fields) == 0 && len(f.violations) > 0 {
 		// Explained already, by whoever found them (another process).
@@ -88,10 +91,10 @@ func (zeroJSON) Append(dst []byte, a *Answer) []byte {
 	dst = append(dst, `,"code":`...)
 	dst = strconv.AppendInt(dst, int64(a.Code), 10)
 	dst = append(dst, `,"message":`...)
-	dst = jsontext.AppendString(dst, a.Message)
+	dst = appendJSONText(dst, a.Message, a.safe&safeMessage != 0)
 	if len(a.Info) > 0 {
 		dst = append(dst, `,"info":`...)
-		dst = jsontext.AppendString(dst, a.Info)
+		dst = appendJSONText(dst, a.Info, a.safe&safeInfo != 0)
 	}
 	if len(a.Fields) > 0 {
 		dst = append(dst, `,"fields":[`...)
@@ -155,27 +158,29 @@ func appendDebugJSON(dst []byte, d *Debug) []byte {
 // catalog's overlay gave in the default language, or SetReadable set;
 // else the bundle's default-language text.
 //
-// It returns the language of the text it appended.
-func appendInfo(dst []byte, b *readable.Bundle, lang readable.Language, f *fault) ([]byte, readable.Language) {
+// It returns the language of the text it appended, and whether the text
+// needs no escaping in JSON.
+func appendInfo(dst []byte, b *readable.Bundle, lang readable.Language, f *fault) ([]byte, readable.Language, bool) {
 	def := b.Default()
 	if f.exc != nil && f.exc.Remote() {
 		// Rebuilt from another process's answer: no params to format a
 		// text of this process's with; its own text is the answer. The
 		// language asked for is claimed for it: a gateway forwards it, and
 		// the remote side answered in it.
-		return f.appendOwnReadable(dst), lang
+		out, safe := f.appendOwnReadable(dst)
+		return out, lang, safe
 	}
 	if lang.Tag() != def.Tag() {
-		out, from, ok := b.AppendText(dst, lang, f.code(), f.args()...)
+		out, from, safe, ok := b.AppendTextJSON(dst, lang, f.code(), f.args()...)
 		if ok && from.Tag() != def.Tag() {
-			return out, from
+			return out, from, safe
 		}
 	}
-	if own := f.appendOwnReadable(dst); !isBlank(own[len(dst):]) {
-		return own, def
+	if own, safe := f.appendOwnReadable(dst); !isBlank(own[len(dst):]) {
+		return own, def, safe
 	}
-	out, _, _ := b.AppendText(dst, def, f.code(), f.args()...)
-	return out, def
+	out, _, safe, _ := b.AppendTextJSON(dst, def, f.code(), f.args()...)
+	return out, def, safe
 }
 
 // maxText bounds the message and the info of a body: their params may

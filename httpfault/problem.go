@@ -44,7 +44,7 @@ func (ProblemJSON) Append(dst []byte, a *Answer) []byte {
 	dst = strconv.AppendInt(dst, int64(a.Status), 10)
 	if len(a.Info) > 0 {
 		dst = append(dst, `,"detail":`...)
-		dst = jsontext.AppendString(dst, a.Info)
+		dst = appendJSONText(dst, a.Info, a.safe&safeInfo != 0)
 	}
 	dst = append(dst, `,"instance":"`...)
 	dst = append(dst, instancePrefix...)
@@ -54,7 +54,7 @@ func (ProblemJSON) Append(dst []byte, a *Answer) []byte {
 	dst = append(dst, `,"request_id":`...)
 	dst = jsontext.AppendString(dst, a.ID)
 	dst = append(dst, `,"message":`...)
-	dst = jsontext.AppendString(dst, a.Message)
+	dst = appendJSONText(dst, a.Message, a.safe&safeMessage != 0)
 	if len(a.Fields) > 0 {
 		dst = append(dst, `,"errors":[`...)
 		for i, fl := range a.Fields {

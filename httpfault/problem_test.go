@@ -3,6 +3,9 @@ package httpfault_test
 import (
 	"encoding/json"
 	"encoding/xml"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -56,6 +59,35 @@ func TestProblemEscapes(t *testing.T) {
 			}
 			if n := testing.AllocsPerRun(50, func() { httpfault.ProblemXML{}.Append(buf[:0], a) }); n != 0 {
 				t.Errorf("ProblemXML.Append: %v allocations", n)
+			}
+		}
+	}
+}
+
+// Texts are copied unescaped only when their template and params were
+// checked: a path full of what JSON escapes still gives a body that
+// parses, with the path intact in the message, in both JSON formats and
+// in a language the bundle serves in another script.
+func TestHostileParamsEscaped(t *testing.T) {
+	h := httpfault.New(&httpfault.Options{Logger: slog.New(slog.DiscardHandler)})
+	path := "/a\"b<c>&d\\e\u2028f\u00e9"
+	for _, accept := range []string{"application/json", "application/problem+json"} {
+		for _, lang := range []string{"", "zh-CN"} {
+			req := httptest.NewRequest(http.MethodGet, "/", nil)
+			req.URL.Path = path
+			req.Header.Set("Accept", accept)
+			req.Header.Set("Accept-Language", lang)
+			rec := httptest.NewRecorder()
+			h.ServeError(rec, req, httpfault.ErrNotFound)
+			var body struct{ Message string }
+			if err := json.Unmarshal(rec.Body.Bytes(), &body); err != nil {
+				t.Fatalf("%s %s: %v\n%s", accept, lang, err, rec.Body)
+			}
+			if !strings.Contains(body.Message, path) {
+				t.Errorf("%s %s: message %q lost the path %q", accept, lang, body.Message, path)
+			}
+			if strings.ContainsAny(rec.Body.String(), "<>&\u2028") {
+				t.Errorf("%s %s: unescaped HTML or U+2028 in %s", accept, lang, rec.Body)
 			}
 		}
 	}

@@ -7,6 +7,8 @@ import (
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
+
+	"github.com/zeroport/zerofault/zero/catalog"
 )
 
 // Bundle holds compiled readable texts in several languages. It is
@@ -115,6 +117,21 @@ func (b *Bundle) Text(l Language, code int, params ...any) (string, Language, bo
 // response in a reused buffer: it allocates nothing. On false dst is
 // returned unchanged.
 func (b *Bundle) AppendText(dst []byte, l Language, code int, params ...any) ([]byte, Language, bool) {
+	out, from, _, ok := b.appendText(dst, l, code, params)
+	return out, from, ok
+}
+
+// AppendTextJSON is AppendText for writers of JSON: it also reports
+// whether the text appended needs no escaping inside a JSON string,
+// which the compiled template and params tell without reading the text
+// (see catalog.Template.JSONSafe).
+func (b *Bundle) AppendTextJSON(dst []byte, l Language, code int, params ...any) (out []byte, from Language, jsonSafe, ok bool) {
+	out, from, t, ok := b.appendText(dst, l, code, params)
+	return out, from, ok && t.JSONSafe(params...), ok
+}
+
+// appendText appends the text and returns the template it came from.
+func (b *Bundle) appendText(dst []byte, l Language, code int, params []any) ([]byte, Language, *catalog.Template, bool) {
 	start := len(dst)
 	i := b.resolve(l)
 	fb := b.langs[i].fallback
@@ -127,13 +144,14 @@ func (b *Bundle) AppendText(dst []byte, l Language, code int, params ...any) ([]
 		if t == nil {
 			continue
 		}
-		out, err := t.forms[b.langs[j].formOf(t, params)].AppendFormat(dst, params...)
+		form := t.forms[b.langs[j].formOf(t, params)]
+		out, err := form.AppendFormat(dst, params...)
 		if err == nil {
-			return out, b.language(j), true
+			return out, b.language(j), form, true
 		}
 		dst = out[:start]
 	}
-	return dst, Language{}, false
+	return dst, Language{}, nil, false
 }
 
 // AppendPlainText appends code's text in l, or in the language l falls

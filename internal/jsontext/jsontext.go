@@ -120,3 +120,55 @@ var jsonSafe = func() (t [utf8.RuneSelf]bool) {
 	}
 	return t
 }()
+
+// Safe reports whether s needs no escaping inside a JSON string: what
+// AppendEscaped would append as it is, valid UTF-8 without control
+// characters, '"', '\\', '<', '>', '&', U+2028 or U+2029. Texts compiled
+// once (a catalog's templates) are checked at load, so that a body
+// writer can copy them without reading them again.
+func Safe[Text []byte | string](s Text) bool {
+	for i := 0; i < len(s); {
+		for i+8 <= len(s) && safe8(s[i:i+8]) {
+			i += 8
+		}
+		if i >= len(s) {
+			break
+		}
+		b := s[i]
+		if b < utf8.RuneSelf {
+			if !jsonSafe[b] {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(string(s[i:min(i+utf8.UTFMax, len(s))]))
+		if r == utf8.RuneError && size == 1 || r == '\u2028' || r == '\u2029' {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// SafeArgs reports whether every value of args prints, in a formatted
+// message, as text Safe accepts: numbers, booleans and nil always do
+// (their text comes from locale data, which holds none of the characters
+// JSON escapes), strings when Safe says so. Any other value prints
+// through a String or Error method, fmt, or a time zone's name, which
+// could hold anything, and is reported unsafe.
+func SafeArgs(args []any) bool {
+	for _, a := range args {
+		switch v := a.(type) {
+		case string:
+			if !Safe(v) {
+				return false
+			}
+		case nil, bool, int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64, uintptr,
+			float32, float64:
+		default:
+			return false
+		}
+	}
+	return true
+}

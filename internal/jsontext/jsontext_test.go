@@ -2,6 +2,8 @@ package jsontext_test
 
 import (
 	"encoding/json"
+	"errors"
+	"time"
 	"strings"
 	"testing"
 
@@ -50,6 +52,39 @@ func checkEscape(t *testing.T, s string) {
 	}
 	if got := jsontext.AppendEscaped([]byte("x"), s); string(got) != "x"+string(want[1:len(want)-1]) {
 		t.Errorf("AppendEscaped(%q) = %s, want x and %s unquoted", s, got, want)
+	}
+	// Safe says exactly when escaping changes nothing: a writer that
+	// trusts it copies text that encoding/json would have left alone.
+	if safe, same := jsontext.Safe(s), string(want) == `"`+s+`"`; safe != same {
+		t.Errorf("Safe(%q) = %v, but encoding/json leaves it as it is: %v", s, safe, same)
+	}
+	if jsontext.Safe([]byte(s)) != jsontext.Safe(s) {
+		t.Errorf("Safe(%q) differs between string and []byte", s)
+	}
+}
+
+// SafeArgs vouches for numbers, booleans, nil and safe strings only.
+func TestSafeArgs(t *testing.T) {
+	type code int
+	for _, tc := range []struct {
+		args []any
+		want bool
+	}{
+		{nil, true},
+		{[]any{"GET", "/api/users/42", 42, int64(-1), 3.5, true, nil, uint8(7)}, true},
+		{[]any{"GET", `/a"b`}, false},
+		{[]any{"<script>"}, false},
+		{[]any{`back\slash`}, false},
+		{[]any{"line\u2028separator"}, false},
+		{[]any{"bad \xff byte"}, false},
+		{[]any{"您访问的页面"}, true},
+		{[]any{code(1)}, false},              // a named type may have a String method
+		{[]any{errors.New("plain")}, false}, // Error() could print anything
+		{[]any{time.Unix(0, 0)}, false},     // a zone's name could
+	} {
+		if got := jsontext.SafeArgs(tc.args); got != tc.want {
+			t.Errorf("SafeArgs(%#v) = %v, want %v", tc.args, got, tc.want)
+		}
 	}
 }
 

@@ -3,6 +3,7 @@ package catalog
 import (
 	"strings"
 
+	"github.com/zeroport/zerofault/internal/jsontext"
 	"github.com/zeroport/zerofault/zero/msgfmt"
 )
 
@@ -10,6 +11,7 @@ import (
 // concurrent use.
 type Template struct {
 	source string
+	safe   bool            // source holds no character JSON escapes
 	msg    *msgfmt.Message // MessageFormat templates
 	slf4j  []string        // slf4j templates: the literal text around each "{}"
 }
@@ -18,13 +20,23 @@ type Template struct {
 // java.text.MessageFormat otherwise, for the given BCP 47 locale.
 func Compile(locale, source string) (*Template, error) {
 	if strings.Contains(source, "{}") {
-		return &Template{source: source, slf4j: splitSlf4j(source)}, nil
+		return &Template{source: source, safe: jsontext.Safe(source), slf4j: splitSlf4j(source)}, nil
 	}
 	m, err := msgfmt.Compile(locale, source)
 	if err != nil {
 		return nil, err
 	}
-	return &Template{source: source, msg: m}, nil
+	return &Template{source: source, safe: jsontext.Safe(source), msg: m}, nil
+}
+
+// JSONSafe reports whether the template formatted with args needs no
+// escaping inside a JSON string, told without formatting it: its source
+// holds no character JSON escapes (checked once, when it was compiled),
+// and neither does any of args (see jsontext.SafeArgs). A body writer
+// then copies the text as it is. Number and date formats add only
+// locale data, which holds no such character.
+func (t *Template) JSONSafe(args ...any) bool {
+	return t.safe && jsontext.SafeArgs(args)
 }
 
 // Source returns the template as written in its file.
