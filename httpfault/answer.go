@@ -47,6 +47,7 @@ type Answer struct {
 const (
 	safeMessage uint8 = 1 << iota
 	safeInfo
+	safeType // Options.ProblemTypeBase
 )
 
 func safeFlags(message, info bool) uint8 {
@@ -106,15 +107,22 @@ func (d *Debug) StackLines() []string {
 // code's readable text when it takes no arguments, else the status's
 // phrase.
 func (a *Answer) AppendTitle(dst []byte) []byte {
+	out, _ := a.appendTitle(dst)
+	return out
+}
+
+// appendTitle is AppendTitle, reporting too whether the title needs no
+// escaping in JSON.
+func (a *Answer) appendTitle(dst []byte) ([]byte, bool) {
 	if a.bundle != nil {
-		if out, ok := a.bundle.AppendPlainText(dst, a.lang, a.Code); ok {
-			return out
+		if out, safe, ok := a.bundle.AppendPlainTextJSON(dst, a.lang, a.Code); ok {
+			return out, safe
 		}
 	}
 	if t := http.StatusText(a.Status); t != "" {
-		return append(dst, t...)
+		return append(dst, t...), true // net/http's phrases are plain ASCII words
 	}
-	return append(dst, "Error"...)
+	return append(dst, "Error"...), true
 }
 
 // AppendType appends the URI of the answer's problem type: base and the

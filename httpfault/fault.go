@@ -104,13 +104,13 @@ func (f *fault) args() []any {
 }
 
 // appendMessage appends the system message, and reports whether it
-// needs no escaping in JSON (known for a standard template, see
-// catalog.Template.JSONSafe; a WebException's text is not checked). A
+// needs no escaping in JSON (known from the template and params, see
+// catalog.Template.JSONSafe). A
 // standard template whose params do not fit it is written as its
 // source, with the reason, as zero does for every exception.
 func (f *fault) appendMessage(dst []byte) ([]byte, bool) {
 	if f.exc != nil {
-		return append(dst, f.exc.Message()...), false
+		return append(dst, f.exc.Message()...), f.exc.MessageJSONSafe()
 	}
 	args := f.args()
 	out, err := f.entry.AppendFormat(dst, args...)
@@ -139,7 +139,7 @@ func (f *fault) logLine() string {
 // reports whether the text needs no escaping in JSON, as appendMessage.
 func (f *fault) appendOwnReadable(dst []byte) ([]byte, bool) {
 	if f.exc != nil {
-		return append(dst, f.exc.Readable()...), false
+		return f.exc.AppendReadable(dst)
 	}
 	if e, ok := f.cat.Readable(f.class.Code); ok {
 		args := f.args()

@@ -6,6 +6,7 @@ import (
 	"net/textproto"
 
 	"github.com/zeroport/zerofault/internal/faultid"
+	"github.com/zeroport/zerofault/internal/jsontext"
 	"github.com/zeroport/zerofault/readable"
 )
 
@@ -17,6 +18,7 @@ type Handler struct {
 	formats  []Format
 	langKey  string // LangParam + "=", to spot it in a raw query cheaply
 	idHeader string // canonical
+	typeSafe bool   // ProblemTypeBase needs no escaping in JSON
 	limiter  logLimiter
 }
 
@@ -46,6 +48,7 @@ func New(opts *Options) *Handler {
 	if o.ProblemTypeBase == "" {
 		o.ProblemTypeBase = DefaultProblemTypeBase
 	}
+	h.typeSafe = jsontext.Safe(o.ProblemTypeBase)
 	h.formats = o.Formats
 	if len(h.formats) == 0 {
 		h.formats = DefaultFormats()

@@ -30,6 +30,9 @@ func (h *Handler) answer(a *Answer, f *fault, r *http.Request, id string, debug 
 		text = text[:msgEnd]
 	}
 	a.safe = safeFlags(msgSafe, infoSafe)
+	if h.typeSafe {
+		a.safe |= safeType
+	}
 	infoEnd := len(text)
 	if len(f.fields) == 0 && len(f.violations) > 0 {
 		// Explained already, by whoever found them (another process).

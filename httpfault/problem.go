@@ -36,10 +36,15 @@ func (ProblemJSON) ContentType() string { return "application/problem+json; char
 func (ProblemJSON) Append(dst []byte, a *Answer) []byte {
 	dst = append(dst, `{"type":"`...)
 	start := len(dst)
-	dst = escapeTail(AppendType(dst, a.TypeBase, a.Code), start, false)
+	if dst = AppendType(dst, a.TypeBase, a.Code); a.safe&safeType == 0 {
+		dst = escapeTail(dst, start, false)
+	}
 	dst = append(dst, `","title":"`...)
 	start = len(dst)
-	dst = escapeTail(a.AppendTitle(dst), start, false)
+	title, safe := a.appendTitle(dst)
+	if dst = title; !safe {
+		dst = escapeTail(dst, start, false)
+	}
 	dst = append(dst, `","status":`...)
 	dst = strconv.AppendInt(dst, int64(a.Status), 10)
 	if len(a.Info) > 0 {
@@ -101,11 +106,11 @@ func plain(text []byte) bool {
 }
 
 // escapeTail escapes dst[start:], a type, title or pointer just
-// appended as it is, for XML or JSON text. One that is plain (see
-// [plain]), as most are, is left alone; another is copied to the stack
+// appended as it is, for XML or JSON text. One that needs no escaping
+// (see [plain] and jsontext.Safe), as most do, is left alone; another is copied to the stack
 // and escaped back in place: no allocation up to 256 bytes.
 func escapeTail(dst []byte, start int, xml bool) []byte {
-	if plain(dst[start:]) {
+	if xml && plain(dst[start:]) || !xml && jsontext.Safe(dst[start:]) {
 		return dst
 	}
 	var scratch [256]byte

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/zeroport/zerofault/httpfault"
+	"github.com/zeroport/zerofault/webexc"
 )
 
 // Types, titles and pointers that need escaping come out escaped, and
@@ -77,18 +78,43 @@ func TestHostileParamsEscaped(t *testing.T) {
 			req.URL.Path = path
 			req.Header.Set("Accept", accept)
 			req.Header.Set("Accept-Language", lang)
-			rec := httptest.NewRecorder()
-			h.ServeError(rec, req, httpfault.ErrNotFound)
-			var body struct{ Message string }
-			if err := json.Unmarshal(rec.Body.Bytes(), &body); err != nil {
-				t.Fatalf("%s %s: %v\n%s", accept, lang, err, rec.Body)
-			}
-			if !strings.Contains(body.Message, path) {
-				t.Errorf("%s %s: message %q lost the path %q", accept, lang, body.Message, path)
-			}
-			if strings.ContainsAny(rec.Body.String(), "<>&\u2028") {
-				t.Errorf("%s %s: unescaped HTML or U+2028 in %s", accept, lang, rec.Body)
+			// The router's 404 (a standard exception) and a returned
+			// WebException whose param is the path.
+			for _, err := range []error{httpfault.ErrNotFound, webexc.New("Handler", -60004, "int", path)} {
+				rec := httptest.NewRecorder()
+				h.ServeError(rec, req, err)
+				var body struct{ Message string }
+				if err := json.Unmarshal(rec.Body.Bytes(), &body); err != nil {
+					t.Fatalf("%s %s: %v\n%s", accept, lang, err, rec.Body)
+				}
+				if !strings.Contains(body.Message, path) {
+					t.Errorf("%s %s: message %q lost the path %q", accept, lang, body.Message, path)
+				}
+				if strings.ContainsAny(rec.Body.String(), "<>&\u2028") {
+					t.Errorf("%s %s: unescaped HTML or U+2028 in %s", accept, lang, rec.Body)
+				}
 			}
 		}
+	}
+}
+
+// A problem type base that JSON escapes is escaped in every answer's
+// type: the handler checks it once, when it is configured.
+func TestHostileProblemTypeBase(t *testing.T) {
+	base := `https://errors.test/?a=1&b=<"2">/`
+	h := httpfault.New(&httpfault.Options{Logger: slog.New(slog.DiscardHandler), ProblemTypeBase: base})
+	req := httptest.NewRequest(http.MethodGet, "/missing", nil)
+	req.Header.Set("Accept", "application/problem+json")
+	rec := httptest.NewRecorder()
+	h.ServeError(rec, req, httpfault.ErrNotFound)
+	var body struct{ Type string }
+	if err := json.Unmarshal(rec.Body.Bytes(), &body); err != nil {
+		t.Fatalf("%v\n%s", err, rec.Body)
+	}
+	if body.Type != base+"60010" {
+		t.Errorf("type %q, want %q", body.Type, base+"60010")
+	}
+	if strings.ContainsAny(rec.Body.String(), "<>&") {
+		t.Errorf("unescaped HTML in %s", rec.Body)
 	}
 }

@@ -150,31 +150,24 @@ func lineOf(err error) int {
 	return 0
 }
 
-// build turns the loaded texts into a Bundle: the go-i18n bundle, the
-// index by language and code, the plural tables and the matcher.
+// build turns the loaded texts into a Bundle: the index by language and
+// code, the plural tables and the matcher. The go-i18n bundle is built
+// here to report what go-i18n refuses, then dropped: few services ask for
+// it, and every garbage collection would trace it (see Bundle.Bundle).
 func (b *builder) build() (*Bundle, error) {
-	out := &Bundle{i18n: i18n.NewBundle(b.def), index: map[language.Tag]int{}}
+	out := &Bundle{def: b.def, index: map[language.Tag]int{}}
 	var errs []error
 	var probe *pluralProbe
+	check := i18n.NewBundle(b.def)
 	for i, lb := range b.order { // the default language is first
 		l := &lang{tag: lb.tag, name: lb.tag.String(), texts: lb.texts}
-		msgs := make([]*i18n.Message, 0, len(lb.texts))
-		plural := false
-		for code, t := range lb.texts {
-			m := &i18n.Message{ID: strconv.Itoa(-code)}
-			for f, tpl := range t.forms {
-				if tpl != nil {
-					*messageForm(m, form(f)) = tpl.Source()
-				}
-			}
-			msgs = append(msgs, m)
-			plural = plural || t.plural
+		if err := addMessages(check, l); err != nil {
+			errs = append(errs, problem(lb.firstFile, 0, "", ErrLanguage, "%v", err))
+			continue
 		}
-		if len(msgs) > 0 {
-			if err := out.i18n.AddMessages(lb.tag, msgs...); err != nil {
-				errs = append(errs, problem(lb.firstFile, 0, "", ErrLanguage, "%v", err))
-				continue
-			}
+		plural := false
+		for _, t := range lb.texts {
+			plural = plural || t.plural
 		}
 		if plural {
 			if probe == nil {
@@ -202,6 +195,24 @@ func (b *builder) build() (*Bundle, error) {
 	out.tags.init()
 	out.prefs.init()
 	return out, nil
+}
+
+// addMessages adds the texts of l to the go-i18n bundle ib.
+func addMessages(ib *i18n.Bundle, l *lang) error {
+	if len(l.texts) == 0 {
+		return nil
+	}
+	msgs := make([]*i18n.Message, 0, len(l.texts))
+	for code, t := range l.texts {
+		m := &i18n.Message{ID: strconv.Itoa(-code)}
+		for f, tpl := range t.forms {
+			if tpl != nil {
+				*messageForm(m, form(f)) = tpl.Source()
+			}
+		}
+		msgs = append(msgs, m)
+	}
+	return ib.AddMessages(l.tag, msgs...)
 }
 
 func messageForm(m *i18n.Message, f form) *string {

@@ -14,12 +14,14 @@ import (
 // Bundle holds compiled readable texts in several languages. It is
 // immutable once loaded and safe for concurrent use.
 type Bundle struct {
-	i18n    *i18n.Bundle
-	langs   []*lang // langs[0] is the default language
-	index   map[language.Tag]int
-	matcher language.Matcher
-	tags    tagCache // what each language tag a client sent matched
-	prefs   tagCache // what each whole preference matched (index << 1 | ok)
+	def      language.Tag
+	i18nOnce sync.Once
+	i18n     *i18n.Bundle // built on the first call of Bundle
+	langs    []*lang      // langs[0] is the default language
+	index    map[language.Tag]int
+	matcher  language.Matcher
+	tags     tagCache // what each language tag a client sent matched
+	prefs    tagCache // what each whole preference matched (index << 1 | ok)
 	// sightings marks headers seen once, for seenBefore.
 	sightings [1024]atomic.Uint32
 }
@@ -82,7 +84,21 @@ func (b *Bundle) Languages() []Language {
 // msgfmt.Parser as TemplateParser and the params as TemplateData. The
 // bundle must not be modified: it is shared. (Texts written slf4j-style,
 // with "{}", work with Localize but not through msgfmt.Parser.)
-func (b *Bundle) Bundle() *i18n.Bundle { return b.i18n }
+//
+// It is built on the first call: a go-i18n bundle of every text is a few
+// hundred kilobytes of pointers, which each garbage collection of a
+// service that never asks for it would trace. Load has checked already
+// that go-i18n takes every text.
+func (b *Bundle) Bundle() *i18n.Bundle {
+	b.i18nOnce.Do(func() {
+		b.i18n = i18n.NewBundle(b.def)
+		for _, l := range b.langs {
+			// Load built one of these texts without error.
+			_ = addMessages(b.i18n, l)
+		}
+	})
+	return b.i18n
+}
 
 // Has reports whether language l itself, not a fallback, has a text for
 // code.
@@ -159,6 +175,14 @@ func (b *Bundle) appendText(dst []byte, l Language, code int, params []any) ([]b
 // every occurrence of the code, such as a problem's title. It reports
 // false when the text there takes arguments, or there is none.
 func (b *Bundle) AppendPlainText(dst []byte, l Language, code int) ([]byte, bool) {
+	out, _, ok := b.AppendPlainTextJSON(dst, l, code)
+	return out, ok
+}
+
+// AppendPlainTextJSON is AppendPlainText for writers of JSON: it also
+// reports whether the text needs no escaping inside a JSON string (see
+// catalog.Template.JSONSafe).
+func (b *Bundle) AppendPlainTextJSON(dst []byte, l Language, code int) (out []byte, jsonSafe, ok bool) {
 	i := b.resolve(l)
 	fb := b.langs[i].fallback
 	for k := -1; k < len(fb); k++ {
@@ -170,15 +194,16 @@ func (b *Bundle) AppendPlainText(dst []byte, l Language, code int) ([]byte, bool
 		if t == nil {
 			continue
 		}
-		if t.plural || t.forms[formOther].ArgCount() > 0 {
-			return dst, false
+		form := t.forms[formOther]
+		if t.plural || form.ArgCount() > 0 {
+			return dst, false, false
 		}
-		if out, err := t.forms[formOther].AppendFormat(dst); err == nil {
-			return out, true
+		if out, err := form.AppendFormat(dst); err == nil {
+			return out, form.JSONSafe(), true
 		}
-		return dst, false
+		return dst, false, false
 	}
-	return dst, false
+	return dst, false, false
 }
 
 // formOf chooses the form of t for params: its count argument's plural
@@ -260,7 +285,7 @@ func Swap(b *Bundle) *Bundle {
 // empty is a bundle with no texts, in English.
 func empty() *Bundle {
 	b := &Bundle{
-		i18n:    i18n.NewBundle(language.English),
+		def:     language.English,
 		langs:   []*lang{{tag: language.English, name: "en", texts: map[int]*text{}}},
 		index:   map[language.Tag]int{language.English: 0},
 		matcher: language.NewMatcher([]language.Tag{language.English}),

@@ -151,6 +151,27 @@ func (e *WebException) Readable() string {
 	return s
 }
 
+// AppendReadable appends Readable to dst, and reports whether the text
+// needs no escaping inside a JSON string, known from its template and
+// params without reading it (see catalog.Template.JSONSafe): writers of
+// JSON bodies then copy it as it is. A text given with SetReadable, or
+// rebuilt from another process's answer, is never vouched for.
+func (e *WebException) AppendReadable(dst []byte) (out []byte, jsonSafe bool) {
+	if g := e.given; g != nil && g.hasReadable {
+		return append(dst, g.readable...), false
+	}
+	entry, ok := e.readableEntry()
+	if !ok {
+		return dst, true
+	}
+	params := e.Params()
+	out, err := entry.AppendFormat(dst, params...)
+	if err != nil {
+		return dst, true
+	}
+	return out, entry.JSONSafe(params...)
+}
+
 // Remote reports whether the exception was rebuilt from another
 // process's answer (Rebuild): its texts are as that process wrote them,
 // in the language it chose, and it has no params to format a text in
@@ -159,17 +180,7 @@ func (e *WebException) Remote() bool { return e.given != nil && e.given.remote }
 
 // appendReadable appends the readable text (see Readable) to dst.
 func (e *WebException) appendReadable(dst []byte) []byte {
-	if g := e.given; g != nil && g.hasReadable {
-		return append(dst, g.readable...)
-	}
-	entry, ok := e.readableEntry()
-	if !ok {
-		return dst
-	}
-	out, err := entry.AppendFormat(dst, e.Params()...)
-	if err != nil {
-		return dst
-	}
+	out, _ := e.AppendReadable(dst)
 	return out
 }
 

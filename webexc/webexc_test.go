@@ -174,3 +174,41 @@ func TestStatusAndMessageAgree(t *testing.T) {
 		t.Errorf("no template: status %d", e.Status())
 	}
 }
+
+// Body writers copy a text unescaped only when its template and params
+// vouch for it; a param JSON escapes, a text given as written or a
+// rebuilt exception are never vouched for, and each text says so for
+// itself.
+func TestJSONSafe(t *testing.T) {
+	readableSafe := func(w *webexc.WebException) bool {
+		out, safe := w.AppendReadable([]byte("x"))
+		if string(out) != "x"+w.Readable() {
+			t.Errorf("AppendReadable appended %q, Readable is %q", out[1:], w.Readable())
+		}
+		return safe
+	}
+	plain := webexc.New("UserHandler", -60004, "int", "abc")
+	if !plain.MessageJSONSafe() || !readableSafe(plain) {
+		t.Errorf("plain params: message %v, readable %v", plain.MessageJSONSafe(), readableSafe(plain))
+	}
+	hostile := webexc.New("UserHandler", -60004, "int", `"<a>"`)
+	if hostile.MessageJSONSafe() {
+		t.Errorf("a param with quotes and angle brackets was vouched for: %s", hostile.Message())
+	}
+	given := webexc.New("UserHandler", -60004, "int", "abc")
+	given.SetReadable("quoted \"text\"")
+	if readableSafe(given) || !given.MessageJSONSafe() {
+		t.Errorf("SetReadable: readable %v, message %v", readableSafe(given), given.MessageJSONSafe())
+	}
+	var rebuilt *webexc.WebException
+	if !errors.As(webexc.Rebuild(webexc.Remote{Code: -60004, Message: "plain", Readable: "plain"}), &rebuilt) {
+		t.Fatal("Rebuild gave no WebException")
+	}
+	if rebuilt.MessageJSONSafe() || readableSafe(rebuilt) {
+		t.Error("a rebuilt exception's texts were vouched for")
+	}
+	moved := webexc.New("UserHandler", -60004, "int", "abc").SetStatus(422)
+	if !moved.MessageJSONSafe() || !strings.HasPrefix(moved.Message(), "(422)") {
+		t.Errorf("SetStatus: %v %q", moved.MessageJSONSafe(), moved.Message())
+	}
+}

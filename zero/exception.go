@@ -113,6 +113,7 @@ type fault struct {
 type texts struct {
 	params  []any
 	message string
+	safe    bool // message needs no escaping in JSON: see MessageJSONSafe
 }
 
 // init captures cat, the snapshot the message will be formatted from. A
@@ -153,7 +154,7 @@ func (f *fault) rendered() *texts {
 	}
 	t := &texts{params: f.boxed()}
 	if f.cat != nil {
-		t.message = f.format(t.params)
+		t.message, t.safe = f.format(t.params)
 	}
 	if !f.texts.CompareAndSwap(nil, t) {
 		return f.texts.Load().(*texts)
@@ -162,24 +163,27 @@ func (f *fault) rendered() *texts {
 }
 
 // format returns the message formatted from the snapshot with params,
-// naming the status SetStatusPrefix gave it. Its only allocation, as a
+// naming the status SetStatusPrefix gave it, and whether it needs no
+// escaping in JSON (a template and params catalog.Template.JSONSafe
+// vouches for, formatted without error). Its only allocation, as a
 // rule, is the string: the catalog formats through a pooled buffer.
-func (f *fault) format(params []any) string {
-	var msg string
+func (f *fault) format(params []any) (msg string, safe bool) {
 	if f.missing {
 		msg = f.next.(*ErrorMissingException).Message()
 	} else if entry, ok := f.cat.Lookup(f.class.Code); ok {
 		var err error
 		if msg, err = entry.Format(params...); err != nil {
 			msg = string(AppendMessage(nil, entry, params))
+		} else {
+			safe = entry.JSONSafe(params...)
 		}
 	}
 	if old, ok := StatusPrefix(msg); ok && f.status != 0 && old != int(f.status) {
 		b := []byte(msg)
-		ReplaceStatusPrefix(b, int(f.status))
+		ReplaceStatusPrefix(b, int(f.status)) // digits: as safe as before
 		msg = string(b)
 	}
-	return msg
+	return msg, safe
 }
 
 // message returns the message: the one formatted already, else formatted
@@ -192,7 +196,8 @@ func (f *fault) message() string {
 	if f.cat == nil {
 		return ""
 	}
-	return f.format(f.boxed())
+	msg, _ := f.format(f.boxed())
+	return msg
 }
 
 // AppendMessage appends the system message of a template formatted with
@@ -301,6 +306,13 @@ func (f *fault) Params() []any {
 // Message or Params), from the catalog snapshot of the exception's
 // construction, and the same string afterwards.
 func (f *fault) Message() string { return f.rendered().message }
+
+// MessageJSONSafe reports whether Message needs no escaping inside a
+// JSON string, known from its template and params without reading it
+// (see catalog.Template.JSONSafe): writers of JSON bodies copy it as it
+// is. A message given as written (an exception rebuilt from another
+// process) is never vouched for.
+func (f *fault) MessageJSONSafe() bool { return f.rendered().safe }
 
 // Snapshot returns the catalog e's message is formatted from: the one in
 // force when e was made, whatever catalog.Swap did since; nil when its

@@ -33,7 +33,11 @@ func main() {
 	mode := flag.String("mode", "echo4-zerofault", "framework and error handling")
 	addr := flag.String("addr", "127.0.0.1:18100", "address to listen on")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile to this file until SIGINT or SIGTERM")
+	memProfile := flag.String("memprofile", "", "write an allocation profile to this file at SIGINT or SIGTERM")
 	flag.Parse()
+	if *memProfile != "" {
+		defer writeHeapProfile(*memProfile)
+	}
 	if *cpuProfile != "" {
 		stop, err := profile(*cpuProfile)
 		if err != nil {
@@ -58,6 +62,19 @@ func main() {
 	if err := srv.ListenAndServe(); err != nil && err != http.ErrServerClosed {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
+	}
+}
+
+// writeHeapProfile writes the allocations so far to path.
+func writeHeapProfile(path string) {
+	f, err := os.Create(path)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return
+	}
+	defer f.Close()
+	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+		fmt.Fprintln(os.Stderr, err)
 	}
 }
 
