@@ -3,9 +3,9 @@ package jsontext_test
 import (
 	"encoding/json"
 	"errors"
-	"time"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/zeroport/zerofault/internal/jsontext"
 )
@@ -78,7 +78,7 @@ func TestSafeArgs(t *testing.T) {
 		{[]any{"line\u2028separator"}, false},
 		{[]any{"bad \xff byte"}, false},
 		{[]any{"您访问的页面"}, true},
-		{[]any{code(1)}, false},              // a named type may have a String method
+		{[]any{code(1)}, false},             // a named type may have a String method
 		{[]any{errors.New("plain")}, false}, // Error() could print anything
 		{[]any{time.Unix(0, 0)}, false},     // a zone's name could
 	} {
