@@ -110,7 +110,7 @@ func (f *fault) args() []any {
 // source, with the reason, as zero does for every exception.
 func (f *fault) appendMessage(dst []byte) ([]byte, bool) {
 	if f.exc != nil {
-		return append(dst, f.exc.Message()...), f.exc.MessageJSONSafe()
+		return f.exc.AppendMessage(dst)
 	}
 	args := f.args()
 	out, err := f.entry.AppendFormat(dst, args...)

@@ -32,6 +32,14 @@ func level(cat *catalog.Catalog, code, status int) slog.Level {
 	return levelOf(e.Level, ok, status)
 }
 
+// logLevel is the level of f's record (see Level).
+func (f *fault) logLevel(status int) slog.Level {
+	if f.exc == nil {
+		return levelOf(f.entry.Level, true, status) // the entry is at hand
+	}
+	return level(f.cat, f.code(), status)
+}
+
 // levelOf is Level for a code whose entry, if found, has level prefix.
 func levelOf(prefix catalog.Level, found bool, status int) slog.Level {
 	lvl := slog.LevelError
@@ -67,22 +75,29 @@ func (h *Handler) log(r *http.Request, f *fault, id string, committed bool, comm
 	}
 	status := f.status()
 	var lvl slog.Level
-	if f.exc == nil {
-		lvl = levelOf(f.entry.Level, true, status) // the entry is at hand
-	} else {
-		lvl = level(f.cat, f.code(), status)
-	}
-	if committed && committedStatus >= 400 {
-		lvl = slog.LevelDebug
-	}
-	if !lg.Enabled(ctx, lvl) {
-		return
-	}
 	dropped := 0
-	if status < 500 && lvl > slog.LevelDebug {
+	if status >= 400 && status < 500 && !committed && lg.Enabled(ctx, slog.LevelInfo) {
+		// A client error logs at Info or Warn, both enabled here: the
+		// limiter decides first, so that a record it drops (most of a
+		// flood) costs no catalog lookup.
 		var ok bool
 		if ok, dropped = h.limiter.allow(f.code()); !ok {
 			return
+		}
+		lvl = f.logLevel(status)
+	} else {
+		lvl = f.logLevel(status)
+		if committed && committedStatus >= 400 {
+			lvl = slog.LevelDebug
+		}
+		if !lg.Enabled(ctx, lvl) {
+			return
+		}
+		if status < 500 && lvl > slog.LevelDebug {
+			var ok bool
+			if ok, dropped = h.limiter.allow(f.code()); !ok {
+				return
+			}
 		}
 	}
 	var store [11]slog.Attr
@@ -161,7 +176,9 @@ func (l *logLimiter) allow(code int) (ok bool, dropped int) {
 	if l.now != nil {
 		now = l.now()
 	} else {
-		now = time.Now().Unix()
+		// The monotonic clock alone: one clock read where time.Now
+		// takes two.
+		now = int64(time.Since(limiterEpoch) / time.Second)
 	}
 	if old := s.second.Load(); old != now && s.second.CompareAndSwap(old, now) {
 		s.count.Store(0)
@@ -172,6 +189,9 @@ func (l *logLimiter) allow(code int) (ok bool, dropped int) {
 	}
 	return true, int(s.dropped.Swap(0))
 }
+
+// limiterEpoch starts the limiter's seconds.
+var limiterEpoch = time.Now()
 
 // slot finds code's slot, claiming a free one for a code seen first.
 func (l *logLimiter) slot(code int) *limitSlot {

@@ -187,28 +187,41 @@ func TestJSONSafe(t *testing.T) {
 		}
 		return safe
 	}
+	// Before Message formats and keeps the text, and after: the same
+	// bytes, the same answer.
+	messageSafe := func(w *webexc.WebException) bool {
+		fresh, safe := w.AppendMessage([]byte("x"))
+		kept, keptSafe := w.AppendMessage([]byte("x"))
+		if msg := w.Message(); string(fresh) != "x"+msg || string(kept) != "x"+msg || safe != keptSafe {
+			t.Errorf("AppendMessage appended %q then %q (%v, %v), Message is %q", fresh[1:], kept[1:], safe, keptSafe, msg)
+		}
+		if again, againSafe := w.AppendMessage(nil); string(again) != w.Message() || againSafe != safe {
+			t.Errorf("after Message: %q %v", again, againSafe)
+		}
+		return safe
+	}
 	plain := webexc.New("UserHandler", -60004, "int", "abc")
-	if !plain.MessageJSONSafe() || !readableSafe(plain) {
-		t.Errorf("plain params: message %v, readable %v", plain.MessageJSONSafe(), readableSafe(plain))
+	if !messageSafe(plain) || !readableSafe(plain) {
+		t.Errorf("plain params: message %v, readable %v", messageSafe(plain), readableSafe(plain))
 	}
 	hostile := webexc.New("UserHandler", -60004, "int", `"<a>"`)
-	if hostile.MessageJSONSafe() {
+	if messageSafe(hostile) {
 		t.Errorf("a param with quotes and angle brackets was vouched for: %s", hostile.Message())
 	}
 	given := webexc.New("UserHandler", -60004, "int", "abc")
 	given.SetReadable("quoted \"text\"")
-	if readableSafe(given) || !given.MessageJSONSafe() {
-		t.Errorf("SetReadable: readable %v, message %v", readableSafe(given), given.MessageJSONSafe())
+	if readableSafe(given) || !messageSafe(given) {
+		t.Errorf("SetReadable: readable %v, message %v", readableSafe(given), messageSafe(given))
 	}
 	var rebuilt *webexc.WebException
 	if !errors.As(webexc.Rebuild(webexc.Remote{Code: -60004, Message: "plain", Readable: "plain"}), &rebuilt) {
 		t.Fatal("Rebuild gave no WebException")
 	}
-	if rebuilt.MessageJSONSafe() || readableSafe(rebuilt) {
+	if messageSafe(rebuilt) || readableSafe(rebuilt) {
 		t.Error("a rebuilt exception's texts were vouched for")
 	}
 	moved := webexc.New("UserHandler", -60004, "int", "abc").SetStatus(422)
-	if !moved.MessageJSONSafe() || !strings.HasPrefix(moved.Message(), "(422)") {
-		t.Errorf("SetStatus: %v %q", moved.MessageJSONSafe(), moved.Message())
+	if !messageSafe(moved) || !strings.HasPrefix(moved.Message(), "(422)") {
+		t.Errorf("SetStatus: %v %q", messageSafe(moved), moved.Message())
 	}
 }

@@ -113,7 +113,7 @@ type fault struct {
 type texts struct {
 	params  []any
 	message string
-	safe    bool // message needs no escaping in JSON: see MessageJSONSafe
+	safe    bool // message needs no escaping in JSON: see AppendMessage
 }
 
 // init captures cat, the snapshot the message will be formatted from. A
@@ -307,12 +307,41 @@ func (f *fault) Params() []any {
 // construction, and the same string afterwards.
 func (f *fault) Message() string { return f.rendered().message }
 
-// MessageJSONSafe reports whether Message needs no escaping inside a
-// JSON string, known from its template and params without reading it
-// (see catalog.Template.JSONSafe): writers of JSON bodies copy it as it
-// is. A message given as written (an exception rebuilt from another
-// process) is never vouched for.
-func (f *fault) MessageJSONSafe() bool { return f.rendered().safe }
+// AppendMessage appends Message to dst, and reports whether it needs no
+// escaping inside a JSON string, known from its template and params
+// without reading it (see catalog.Template.JSONSafe): writers of JSON
+// bodies then copy it as it is. A message not formatted yet is formatted
+// straight into dst and not kept, as for Error: an exception that is
+// answered once and dropped costs no copy of its text. A message given as
+// written (an exception rebuilt from another process) is never vouched
+// for.
+func (f *fault) AppendMessage(dst []byte) ([]byte, bool) {
+	if t, ok := f.texts.Load().(*texts); ok {
+		return append(dst, t.message...), t.safe
+	}
+	if f.cat == nil || f.missing {
+		return append(dst, f.message()...), false
+	}
+	if _, boxed := f.args.(*paramList); f.args != nil && !boxed {
+		// Typed params: boxing them is work Params would repeat for the
+		// readable text; format once and keep it.
+		t := f.rendered()
+		return append(dst, t.message...), t.safe
+	}
+	entry, ok := f.cat.Lookup(f.class.Code)
+	if !ok {
+		return dst, false
+	}
+	params := f.boxed()
+	out, err := entry.AppendFormat(dst, params...)
+	if err != nil {
+		return append(dst, f.message()...), false
+	}
+	if f.status != 0 {
+		ReplaceStatusPrefix(out[len(dst):], int(f.status)) // digits: as safe as before
+	}
+	return out, entry.JSONSafe(params...)
+}
 
 // Snapshot returns the catalog e's message is formatted from: the one in
 // force when e was made, whatever catalog.Swap did since; nil when its

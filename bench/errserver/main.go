@@ -8,12 +8,18 @@
 // nethttp-default, nethttp-zerofault. GET /users/42 fails in the handler
 // (a 404 with a message: echo.HTTPError, http.Error, or the equivalent
 // generated exception), any other path is the router's 404.
+//
+// The floor modes (echo4-floor, echo5-floor, nethttp-floor) are the
+// default ones with the error answered by zerofault's headers and body
+// written as constants (see writeFloor): what zerofault's wire format
+// costs a server, apart from any work that produces it.
 package main
 
 import (
 	"flag"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/signal"
 	"runtime/pprof"
@@ -98,25 +104,37 @@ func failure() error { return webexc.NewRecordNotFound("UserHandler") }
 
 func handler(mode string) (http.Handler, error) {
 	switch mode {
-	case "echo4-default", "echo4-zerofault":
+	case "echo4-loaded":
+		// The default, with zerofault's catalogs and texts loaded but
+		// unused: what their place on the heap costs the collector.
+		httpfault.New(nil).ServeError(httptest.NewRecorder(), httptest.NewRequest(http.MethodGet, "/", nil), failure())
+		return handler("echo4-default")
+	case "echo4-default", "echo4-zerofault", "echo4-floor":
 		e := echo4.New()
 		e.HideBanner, e.HidePort = true, true
 		fail := func(echo4.Context) error { return echo4.NewHTTPError(http.StatusNotFound, message) }
-		if mode == "echo4-zerofault" {
+		switch mode {
+		case "echo4-zerofault":
 			e.HTTPErrorHandler = echofault.ErrorHandler()
 			e.Use(echofault.Recover())
 			fail = func(echo4.Context) error { return failure() }
+		case "echo4-floor":
+			e.HTTPErrorHandler = func(_ error, c echo4.Context) { writeFloor(c.Response()) }
 		}
 		e.GET("/users/:id", fail)
 		return e, nil
-	case "echo5-default", "echo5-zerofault":
+	case "echo5-default", "echo5-zerofault", "echo5-floor":
 		e := echo5.New()
 		fail := func(*echo5.Context) error { return echo5.NewHTTPError(http.StatusNotFound, message) }
-		if mode == "echo5-zerofault" {
+		switch mode {
+		case "echo5-zerofault":
 			e.HTTPErrorHandler = echofault5.ErrorHandler()
 			e.Use(echofault5.Recover())
 			fail = func(*echo5.Context) error { return failure() }
-		} else {
+		case "echo5-floor":
+			e.HTTPErrorHandler = func(c *echo5.Context, _ error) { writeFloor(c.Response()) }
+			e.Use(echo5mw.Recover())
+		default:
 			e.Use(echo5mw.Recover())
 		}
 		e.GET("/users/:id", fail)
@@ -133,21 +151,23 @@ func handler(mode string) (http.Handler, error) {
 		mux.Handle("GET /users/{id}", faults.HandlerFunc(func(http.ResponseWriter, *http.Request) error { return failure() }))
 		return faults.Middleware(mux), nil
 	case "nethttp-floor":
-		// zerofault's headers and body for the router 404, written as
-		// constants: what the answer costs the server without any of the
-		// work that produces it.
-		mux := http.NewServeMux()
-		mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-			h := w.Header()
-			h["Content-Type"] = []string{"application/json; charset=UTF-8"}
-			h["X-Content-Type-Options"] = []string{"nosniff"}
-			h["Vary"] = []string{"Accept, Accept-Language"}
-			h["Content-Language"] = []string{"en"}
-			h["X-Request-Id"] = []string{"fcdb335aa5cb8295"}
-			w.WriteHeader(http.StatusNotFound)
-			_, _ = w.Write([]byte(`{"id":"fcdb335aa5cb8295","code":-60010,"message":"(404) - No service handles GET /nowhere.","info":"The page or service you requested could not be found."}`))
-		})
-		return mux, nil
+		return http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { writeFloor(w) }), nil
 	}
 	return nil, fmt.Errorf("errserver: unknown mode %q", mode)
 }
+
+// writeFloor writes zerofault's answer to the router's 404 as constants:
+// the same headers and a body of the same size, without any of the work
+// that produces them.
+func writeFloor(w http.ResponseWriter) {
+	h := w.Header()
+	h["Content-Type"] = []string{"application/json; charset=UTF-8"}
+	h["X-Content-Type-Options"] = []string{"nosniff"}
+	h["Vary"] = []string{"Accept, Accept-Language"}
+	h["Content-Language"] = []string{"en"}
+	h["X-Request-Id"] = []string{"fcdb335aa5cb8295"}
+	w.WriteHeader(http.StatusNotFound)
+	_, _ = w.Write(floorBody)
+}
+
+var floorBody = []byte(`{"id":"fcdb335aa5cb8295","code":-60010,"message":"(404) - No service handles GET /nowhere.","info":"The page or service you requested could not be found."}`)
