@@ -7,6 +7,8 @@
 #
 #	bash bench/wrk.sh            # 3 runs of 5 s per case
 #	RUNS=5 SECONDS_PER_RUN=10 bash bench/wrk.sh
+#	FLOOR=1 bash bench/wrk.sh    # also the floor: zerofault's headers
+#	                             # and body written as constants
 #
 # Needs wrk (apt-get install wrk). Traffic goes to 127.0.0.1 only, in
 # bounded runs.
@@ -36,20 +38,32 @@ rps() { # path → requests/s
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; runs: $RUNS × ${SECS}s"
-printf '%-8s %-22s %12s %12s %7s\n' framework route default zerofault ratio
+sides="default zerofault"
+[ -n "${FLOOR:-}" ] && sides="default floor zerofault"
+if [ -n "${FLOOR:-}" ]; then
+  printf '%-8s %-12s %10s %10s %10s %7s %7s\n' framework route default floor zerofault ratio floor/def
+else
+  printf '%-8s %-12s %10s %10s %7s\n' framework route default zerofault ratio
+fi
 for fw in echo4 echo5 nethttp; do
   for route in /users/42 /nowhere; do
-    d=() z=()
+    d=() f=() z=()
     for _ in $(seq "$RUNS"); do
-      for side in default zerofault; do
+      for side in $sides; do
         pid=$(serve "$fw-$side")
         v=$(rps "$route")
         kill "$pid"; wait "$pid" 2>/dev/null || true
-        if [ "$side" = default ]; then d+=("$v"); else z+=("$v"); fi
+        case $side in default) d+=("$v") ;; floor) f+=("$v") ;; *) z+=("$v") ;; esac
       done
     done
     md=$(printf '%s\n' "${d[@]}" | median)
     mz=$(printf '%s\n' "${z[@]}" | median)
-    printf '%-8s %-22s %12s %12s %7.2f\n' "$fw" "$route" "$md" "$mz" "$(echo "$mz / $md" | bc -l)"
+    if [ -n "${FLOOR:-}" ]; then
+      mf=$(printf '%s\n' "${f[@]}" | median)
+      printf '%-8s %-12s %10s %10s %10s %7.2f %7.2f\n' "$fw" "$route" "$md" "$mf" "$mz" \
+        "$(echo "$mz / $md" | bc -l)" "$(echo "$mf / $md" | bc -l)"
+    else
+      printf '%-8s %-12s %10s %10s %7.2f\n' "$fw" "$route" "$md" "$mz" "$(echo "$mz / $md" | bc -l)"
+    fi
   done
 done

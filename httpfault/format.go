@@ -49,11 +49,11 @@ func negotiate(accept string, offers []Format) Format {
 			accept = accept[:i]
 		}
 	}
-	if !strings.ContainsAny(accept, ",;*") {
+	if single(accept) {
 		// One type, no parameters: the common "application/problem+json".
 		media := strings.TrimSpace(accept)
 		for _, f := range offers {
-			if m := f.MediaType(); m == media || strings.EqualFold(m, media) {
+			if m := f.MediaType(); len(m) == len(media) && (m == media || strings.EqualFold(m, media)) {
 				return f
 			}
 		}
@@ -66,6 +66,18 @@ func negotiate(accept string, offers []Format) Format {
 		}
 	}
 	return best
+}
+
+// single reports whether accept names one media range without
+// parameters or wildcards: none of ",;*" (strings.ContainsAny would build
+// a set of them on every call).
+func single(accept string) bool {
+	for i := 0; i < len(accept); i++ {
+		if c := accept[i]; c == ',' || c == ';' || c == '*' {
+			return false
+		}
+	}
+	return true
 }
 
 // quality returns the quality, in thousandths, that accept gives media.

@@ -53,6 +53,17 @@ func answerOnEcho(handle echo.HTTPErrorHandler, err error, w http.ResponseWriter
 	}
 }
 
+// answerFreshOnEcho is answerOnEcho with an error made for each answer.
+func answerFreshOnEcho(handle echo.HTTPErrorHandler, mk func() error, w http.ResponseWriter) func() {
+	req := problemRequest()
+	c := echo.New().NewContext(req, w)
+	return func() {
+		clear(w.Header())
+		c.Reset(req, w)
+		handle(c, mk())
+	}
+}
+
 // problem+json rendering: zerofault against echo v5's own RFC 9457
 // handler. Target: ours at most 1.0× echo's time.
 func BenchmarkProblemJSON(b *testing.B) {
@@ -76,6 +87,19 @@ func BenchmarkProblemJSON(b *testing.B) {
 	b.Run("echo", func(b *testing.B) {
 		w := faulttest.NewDiscard()
 		run(b, answerOnEcho(echo.ProblemDetailsHTTPErrorHandler(false), theirs, w), w)
+	})
+	// Each answer with an error made for it, as a handler makes one per
+	// failure: a generated exception against a ProblemError literal.
+	b.Run("zerofault-fresh", func(b *testing.B) {
+		w := faulttest.NewDiscard()
+		h := echofault.ErrorHandlerWithConfig(echofault.ErrorHandlerConfig{Logger: slog.New(slog.DiscardHandler)})
+		run(b, answerFreshOnEcho(h, func() error { return webexc.NewRecordNotFound("OrderHandler") }, w), w)
+	})
+	b.Run("echo-fresh", func(b *testing.B) {
+		w := faulttest.NewDiscard()
+		run(b, answerFreshOnEcho(echo.ProblemDetailsHTTPErrorHandler(false), func() error {
+			return &echo.ProblemError{Type: theirs.Type, Title: theirs.Title, Status: theirs.Status, Detail: theirs.Detail, Instance: theirs.Instance}
+		}, w), w)
 	})
 	// The net/http entry point, without Echo's context, for reference.
 	b.Run("httpfault", func(b *testing.B) {

@@ -90,8 +90,9 @@ func (p *paramList) Params() []any { return p.params }
 type fault struct {
 	class  *Class
 	target Target
-	cat    *catalog.Catalog // the snapshot the message is formatted from; nil: given as written
-	args   Args             // the params, boxed only when asked for
+	cat    *catalog.Catalog  // the snapshot the message is formatted from; nil: given as written
+	tpl    *catalog.Template // the code's template in cat, found at construction; nil when missing
+	args   Args              // the params, boxed only when asked for
 
 	// next is what Unwrap returns: the cause or, when missing, the
 	// *ErrorMissingException of the code, which unwraps to the cause.
@@ -127,7 +128,9 @@ func (f *fault) init(cat *catalog.Catalog, class *Class, target Target, params [
 	if class.Code == 0 {
 		return
 	}
-	if _, ok := cat.Lookup(class.Code); !ok {
+	if e, ok := cat.Lookup(class.Code); ok {
+		f.tpl = e.Template
+	} else {
 		f.next, f.missing = newErrorMissing(cat, target, class.Code), true
 	}
 }
@@ -170,12 +173,12 @@ func (f *fault) rendered() *texts {
 func (f *fault) format(params []any) (msg string, safe bool) {
 	if f.missing {
 		msg = f.next.(*ErrorMissingException).Message()
-	} else if entry, ok := f.cat.Lookup(f.class.Code); ok {
+	} else if f.tpl != nil {
 		var err error
-		if msg, err = entry.Format(params...); err != nil {
-			msg = string(AppendMessage(nil, entry, params))
+		if msg, err = f.tpl.Format(params...); err != nil {
+			msg = string(appendUnformatted(nil, f.tpl, params, err))
 		} else {
-			safe = entry.JSONSafe(params...)
+			safe = f.tpl.JSONSafe(params...)
 		}
 	}
 	if old, ok := StatusPrefix(msg); ok && f.status != 0 && old != int(f.status) {
@@ -207,12 +210,18 @@ func (f *fault) message() string {
 func AppendMessage(dst []byte, e catalog.Entry, params []any) []byte {
 	out, err := e.AppendFormat(dst, params...)
 	if err != nil {
-		out = append(dst, e.Source()...)
-		out = append(out, " (unformatted: "...)
-		out = append(out, err.Error()...)
-		out = append(out, ')')
+		return appendUnformatted(dst, e.Template, params, err)
 	}
 	return out
+}
+
+// appendUnformatted appends the template's source with the reason it
+// could not be formatted.
+func appendUnformatted(dst []byte, t *catalog.Template, _ []any, err error) []byte {
+	dst = append(dst, t.Source()...)
+	dst = append(dst, " (unformatted: "...)
+	dst = append(dst, err.Error()...)
+	return append(dst, ')')
 }
 
 // AppendLogPrefix appends the head of Zero's log form of an exception of
@@ -328,19 +337,18 @@ func (f *fault) AppendMessage(dst []byte) ([]byte, bool) {
 		t := f.rendered()
 		return append(dst, t.message...), t.safe
 	}
-	entry, ok := f.cat.Lookup(f.class.Code)
-	if !ok {
+	if f.tpl == nil {
 		return dst, false
 	}
 	params := f.boxed()
-	out, err := entry.AppendFormat(dst, params...)
+	out, err := f.tpl.AppendFormat(dst, params...)
 	if err != nil {
 		return append(dst, f.message()...), false
 	}
 	if f.status != 0 {
 		ReplaceStatusPrefix(out[len(dst):], int(f.status)) // digits: as safe as before
 	}
-	return out, entry.JSONSafe(params...)
+	return out, f.tpl.JSONSafe(params...)
 }
 
 // Snapshot returns the catalog e's message is formatted from: the one in

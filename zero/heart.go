@@ -38,8 +38,8 @@ func newErrorMissing(cat *catalog.Catalog, target Target, code int) *ErrorMissin
 	params := []any{strconv.Itoa(code)}
 	e.class, e.target = classErrorMissing, target
 	// Not through init: if E11003 itself is missing, that must not recurse.
-	if _, ok := cat.Lookup(CodeErrorMissing); ok {
-		e.cat, e.args = cat, &paramList{params} // formatted when asked for, as any message
+	if t, ok := cat.Lookup(CodeErrorMissing); ok {
+		e.cat, e.tpl, e.args = cat, t.Template, &paramList{params} // formatted when asked for, as any message
 	} else {
 		e.given("No message template is defined for error code "+strconv.Itoa(code), params)
 	}
