@@ -32,11 +32,20 @@ func Compile(locale, source string) (*Template, error) {
 // JSONSafe reports whether the template formatted with args needs no
 // escaping inside a JSON string, told without formatting it: its source
 // holds no character JSON escapes (checked once, when it was compiled),
-// and neither does any of args (see jsontext.SafeArgs). A body writer
-// then copies the text as it is. Number and date formats add only
-// locale data, which holds no such character.
+// and neither does any of the args it may print (see
+// jsontext.SafeArgs). A template without arguments prints none, and an
+// slf4j template only its first ArgCount; a MessageFormat choice may
+// print any, so every one counts. A body writer then copies the text as
+// it is. Number and date formats add only locale data, which holds no
+// such character.
 func (t *Template) JSONSafe(args ...any) bool {
-	return t.safe && jsontext.SafeArgs(args)
+	if !t.safe {
+		return false
+	}
+	if n := t.ArgCount(); (t.msg == nil || n == 0) && n < len(args) {
+		args = args[:max(n, 0)]
+	}
+	return jsontext.SafeArgs(args)
 }
 
 // Source returns the template as written in its file.

@@ -23,6 +23,12 @@ func TestTemplateJSONSafe(t *testing.T) {
 		{"a <b> {0}", []any{"x"}, false},
 		{"slf4j {} and {}", []any{"a", 2}, true},
 		{"slf4j {} & {}", []any{"a", 2}, false},
+		// Params a template does not print do not count.
+		{"您访问的页面或服务不存在。", []any{`/a"b`, "GET"}, true},
+		// A choice may print any param, whatever ArgCount says.
+		{"{0,choice,0#none|1#one: {1}}", []any{1, `"x"`}, false},
+		{"{0,choice,0#none|1#one: {1}}", []any{1, "x"}, true},
+		{"slf4j {} only", []any{"a", "<b>"}, true},
 	} {
 		tpl, err := catalog.Compile("en", tc.source)
 		if err != nil {
