@@ -27,21 +27,10 @@ func AppendString[Text []byte | string](dst []byte, s Text) []byte {
 // takes either: a scratch buffer needs no conversion to be escaped.
 func AppendEscaped[Text []byte | string](dst []byte, s Text) []byte {
 	start := 0
-	for i := 0; i < len(s); {
-		// Eight plain ASCII bytes at a time: most of a message is.
-		for i+8 <= len(s) && safe8(s[i:i+8]) {
-			i += 8
-		}
-		if i >= len(s) {
-			break
-		}
-		b := s[i]
-		if b < utf8.RuneSelf {
-			if jsonSafe[b] {
-				i++
-				continue
-			}
-			dst = append(dst, s[start:i]...)
+	for i := plainRun(s, 0); i < len(s); i = plainRun(s, i) {
+		dst = append(dst, s[start:i]...)
+		switch b := s[i]; {
+		case b < utf8.RuneSelf:
 			switch b {
 			case '"', '\\':
 				dst = append(dst, '\\', b)
@@ -59,7 +48,37 @@ func AppendEscaped[Text []byte | string](dst []byte, s Text) []byte {
 				dst = append(dst, '\\', 'u', '0', '0', hexDigits[b>>4], hexDigits[b&0xf])
 			}
 			i++
-			start = i
+		case isSeparator(s, i): // U+2028 or U+2029
+			dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[s[i+2]&0xf])
+			i += 3
+		default: // a byte that starts no well-formed sequence
+			dst = append(dst, `\ufffd`...)
+			i++
+		}
+		start = i
+	}
+	return append(dst, s[start:]...)
+}
+
+// plainRun returns where the run of s from i that JSON takes as it is
+// ends: at the first byte to escape, or len(s). Plain ASCII is skipped
+// eight bytes at a time, and the two- and three-byte sequences of Latin,
+// Cyrillic and CJK text are checked inline; other runs go through utf8.
+func plainRun[Text []byte | string](s Text, i int) int {
+	for i < len(s) {
+		// Eight plain ASCII bytes at a time: most of a message is.
+		for i+8 <= len(s) && safe8(s[i:i+8]) {
+			i += 8
+		}
+		if i >= len(s) {
+			break
+		}
+		b := s[i]
+		if b < utf8.RuneSelf {
+			if !jsonSafe[b] {
+				return i
+			}
+			i++
 			continue
 		}
 		// Well-formed two-byte sequence: C2..DF 80..BF.
@@ -70,12 +89,8 @@ func AppendEscaped[Text []byte | string](dst []byte, s Text) []byte {
 		// Well-formed three-byte sequence, leaving out surrogates (ED A0..)
 		// and overlongs (E0 80..9F), and U+2028/U+2029 (E2 80 A8/A9).
 		if b >= 0xE1 && b <= 0xEF && b != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			if b == 0xE2 && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9) {
-				dst = append(dst, s[start:i]...)
-				dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[s[i+2]&0xf])
-				i += 3
-				start = i
-				continue
+			if isSeparator(s, i) {
+				return i
 			}
 			i += 3
 			continue
@@ -84,15 +99,16 @@ func AppendEscaped[Text []byte | string](dst []byte, s Text) []byte {
 		// the stack.
 		r, size := utf8.DecodeRuneInString(string(s[i:min(i+utf8.UTFMax, len(s))]))
 		if r == utf8.RuneError && size == 1 {
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, `\ufffd`...)
-			i += size
-			start = i
-			continue
+			return i
 		}
 		i += size
 	}
-	return append(dst, s[start:]...)
+	return len(s)
+}
+
+// isSeparator reports whether s holds U+2028 or U+2029 at i.
+func isSeparator[Text []byte | string](s Text, i int) bool {
+	return i+2 < len(s) && s[i] == 0xE2 && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9)
 }
 
 // safe8 reports whether 8 bytes are all ASCII that JSON takes as is,
@@ -126,30 +142,7 @@ var jsonSafe = func() (t [utf8.RuneSelf]bool) {
 // characters, '"', '\\', '<', '>', '&', U+2028 or U+2029. Texts compiled
 // once (a catalog's templates) are checked at load, so that a body
 // writer can copy them without reading them again.
-func Safe[Text []byte | string](s Text) bool {
-	for i := 0; i < len(s); {
-		for i+8 <= len(s) && safe8(s[i:i+8]) {
-			i += 8
-		}
-		if i >= len(s) {
-			break
-		}
-		b := s[i]
-		if b < utf8.RuneSelf {
-			if !jsonSafe[b] {
-				return false
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(string(s[i:min(i+utf8.UTFMax, len(s))]))
-		if r == utf8.RuneError && size == 1 || r == '\u2028' || r == '\u2029' {
-			return false
-		}
-		i += size
-	}
-	return true
-}
+func Safe[Text []byte | string](s Text) bool { return plainRun(s, 0) == len(s) }
 
 // SafeArgs reports whether every value of args prints, in a formatted
 // message, as text Safe accepts: numbers, booleans and nil always do
