@@ -12,7 +12,9 @@
 // The floor modes (echo4-floor, echo5-floor, nethttp-floor) are the
 // default ones with the error answered by zerofault's headers and body
 // written as constants (see writeFloor): what zerofault's wire format
-// costs a server, apart from any work that produces it.
+// costs a server, apart from any work that produces it. echo4-loaded is
+// echo4-default with zerofault's catalogs and texts loaded and never
+// used: what their place on the heap costs the garbage collector.
 package main
 
 import (
