@@ -12,8 +12,9 @@ import (
 type Template struct {
 	source string
 	safe   bool            // source holds no character JSON escapes
-	msg    *msgfmt.Message // MessageFormat templates
+	msg    *msgfmt.Message // MessageFormat templates that take arguments
 	slf4j  []string        // slf4j templates: the literal text around each "{}"
+	text   string          // the text of a MessageFormat template without arguments
 }
 
 // Compile compiles source as Zero does: slf4j-style when it contains "{}",
@@ -26,7 +27,17 @@ func Compile(locale, source string) (*Template, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Template{source: source, safe: jsontext.Safe(source), msg: m}, nil
+	t := &Template{source: source, safe: jsontext.Safe(source)}
+	if m.ArgCount() == 0 {
+		// No element: the text is the same every time. Keeping it alone,
+		// without the compiled message, keeps the catalogs small, and
+		// every garbage collection traces them.
+		if t.text, err = m.Format(); err == nil {
+			return t, nil
+		}
+	}
+	t.msg = m
+	return t, nil
 }
 
 // JSONSafe reports whether the template formatted with args needs no
@@ -54,27 +65,36 @@ func (t *Template) Source() string { return t.source }
 // ArgCount returns how many arguments the template consumes: one past the
 // highest {n} for MessageFormat, the number of "{}" for slf4j.
 func (t *Template) ArgCount() int {
-	if t.msg != nil {
+	switch {
+	case t.msg != nil:
 		return t.msg.ArgCount()
+	case t.slf4j != nil:
+		return len(t.slf4j) - 1
 	}
-	return len(t.slf4j) - 1
+	return 0
 }
 
 // Format formats the template with args. A MessageFormat template may fail
 // at format time (e.g. a string given to {0,number}); slf4j never fails.
 func (t *Template) Format(args ...any) (string, error) {
-	if t.msg != nil {
+	switch {
+	case t.msg != nil:
 		return t.msg.Format(args...)
+	case t.slf4j != nil:
+		return string(t.appendSlf4j(nil, args)), nil
 	}
-	return string(t.appendSlf4j(nil, args)), nil
+	return t.text, nil
 }
 
 // AppendFormat appends the formatted template to dst.
 func (t *Template) AppendFormat(dst []byte, args ...any) ([]byte, error) {
-	if t.msg != nil {
+	switch {
+	case t.msg != nil:
 		return t.msg.AppendFormat(dst, args...)
+	case t.slf4j != nil:
+		return t.appendSlf4j(dst, args), nil
 	}
-	return t.appendSlf4j(dst, args), nil
+	return append(dst, t.text...), nil
 }
 
 // splitSlf4j cuts source at each "{}" placeholder, applying slf4j's escapes:
