@@ -29,9 +29,6 @@ func New(opts *Options) *Handler {
 		h.opts = *opts
 	}
 	o := &h.opts
-	if o.Rules == nil {
-		o.Rules = DefaultRules()
-	}
 	if o.Target == nil {
 		o.Target = PatternTarget
 	}

@@ -128,8 +128,8 @@ func TestBoundPreference(t *testing.T) {
 }
 
 func TestRules(t *testing.T) {
-	if defaultRulesErr != nil {
-		t.Fatal(defaultRulesErr)
+	if _, err := defaultRules(); err != nil {
+		t.Fatal(err)
 	}
 	r, err := NewRules(map[string]map[string]string{
 		"de": {"required": "{0} fehlt."},

@@ -45,16 +45,15 @@ func (h *Handler) answer(a *Answer, f *fault, r *http.Request, id string, debug 
 	}
 	if len(f.fields) > 0 {
 		a.Fields = make([]Field, len(f.fields))
-		var rl *ruleLang
-		if h.opts.Rules != nil {
-			rl = h.opts.Rules.lang(a.lang)
+		rules := h.opts.Rules
+		if rules == nil {
+			rules = DefaultRules() // compiled on the first validation failure
 		}
+		rl := rules.lang(a.lang)
 		for i, fe := range f.fields {
 			path := fieldPath(fe)
 			start := len(text)
-			if h.opts.Rules != nil {
-				text = h.opts.Rules.appendText(text, rl, fe.Tag(), kindOf(fe.Kind()), path, fe.Param())
-			}
+			text = rules.appendText(text, rl, fe.Tag(), kindOf(fe.Kind()), path, fe.Param())
 			a.Fields[i] = Field{Field: path, Rule: fe.Tag(), Param: fe.Param(), Info: text[start:]}
 		}
 	}

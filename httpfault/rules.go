@@ -113,11 +113,17 @@ func frameworkRules() (map[string]map[string]string, error) {
 }
 
 // defaultRules is built once; its texts are tested, so it never fails.
-var defaultRules, defaultRulesErr = NewRules(nil)
+// defaultRules compiles the framework's rule texts on first use: a
+// service that never answers a validation failure does not hold them,
+// and every garbage collection would trace them.
+var defaultRules = sync.OnceValues(func() (*Rules, error) { return NewRules(nil) })
 
 // DefaultRules returns the framework's rule texts, in every language the
 // framework ships.
-func DefaultRules() *Rules { return defaultRules }
+func DefaultRules() *Rules {
+	r, _ := defaultRules() // embedded and tested: TestRules checks the error
+	return r
+}
 
 // NewRules returns the framework's rule texts extended, and overridden
 // where they overlap, by texts: BCP 47 language tag → key → template
