@@ -200,6 +200,14 @@ func TestJSONSafe(t *testing.T) {
 		}
 		return safe
 	}
+	// Typed params (a generated constructor) and boxed ones.
+	typed := webexc.NewServiceNotFound("UserHandler", "/api/users/42", "GET")
+	if !messageSafe(&typed.WebException) || !readableSafe(&typed.WebException) {
+		t.Error("typed plain params were not vouched for")
+	}
+	if hostileTyped := webexc.NewServiceNotFound("UserHandler", "/a<b>", "GET"); messageSafe(&hostileTyped.WebException) {
+		t.Errorf("a typed param with angle brackets was vouched for: %s", hostileTyped.Message())
+	}
 	plain := webexc.New("UserHandler", -60004, "int", "abc")
 	if !messageSafe(plain) || !readableSafe(plain) {
 		t.Errorf("plain params: message %v, readable %v", messageSafe(plain), readableSafe(plain))
