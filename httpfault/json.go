@@ -2,7 +2,6 @@ package httpfault
 
 import (
 	"net/http"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -16,6 +15,7 @@ import (
 func (h *Handler) answer(a *Answer, f *fault, r *http.Request, id string, debug bool, scratch []byte) []byte {
 	b := h.bundle()
 	*a = Answer{ID: id, Code: f.code(), Status: f.status(), Class: f.className(), TypeBase: h.opts.ProblemTypeBase, bundle: b}
+	a.setCode()
 	text, msgSafe := f.appendMessage(scratch[:0])
 	text = clipBytes(text, maxText)
 	msgEnd := len(text)
@@ -91,7 +91,7 @@ func (zeroJSON) Append(dst []byte, a *Answer) []byte {
 	dst = append(dst, `{"id":`...)
 	dst = jsontext.AppendString(dst, a.ID)
 	dst = append(dst, `,"code":`...)
-	dst = strconv.AppendInt(dst, int64(a.Code), 10)
+	dst = a.appendCode(dst)
 	dst = append(dst, `,"message":`...)
 	dst = appendJSONText(dst, a.Message, a.safe&safeMessage != 0)
 	if len(a.Info) > 0 {

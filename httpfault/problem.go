@@ -1,8 +1,6 @@
 package httpfault
 
 import (
-	"strconv"
-
 	"github.com/zeroport/zerofault/internal/jsontext"
 	"github.com/zeroport/zerofault/internal/xmltext"
 )
@@ -36,7 +34,7 @@ func (ProblemJSON) ContentType() string { return "application/problem+json; char
 func (ProblemJSON) Append(dst []byte, a *Answer) []byte {
 	dst = append(dst, `{"type":"`...)
 	start := len(dst)
-	if dst = AppendType(dst, a.TypeBase, a.Code); a.safe&safeType == 0 {
+	if dst = a.appendType(dst); a.safe&safeType == 0 {
 		dst = escapeTail(dst, start, false)
 	}
 	dst = append(dst, `","title":"`...)
@@ -46,7 +44,7 @@ func (ProblemJSON) Append(dst []byte, a *Answer) []byte {
 		dst = escapeTail(dst, start, false)
 	}
 	dst = append(dst, `","status":`...)
-	dst = strconv.AppendInt(dst, int64(a.Status), 10)
+	dst = appendStatus(dst, a.Status)
 	if len(a.Info) > 0 {
 		dst = append(dst, `,"detail":`...)
 		dst = appendJSONText(dst, a.Info, a.safe&safeInfo != 0)
@@ -55,7 +53,7 @@ func (ProblemJSON) Append(dst []byte, a *Answer) []byte {
 	dst = append(dst, instancePrefix...)
 	dst = jsontext.AppendEscaped(dst, a.ID)
 	dst = append(dst, `","code":`...)
-	dst = strconv.AppendInt(dst, int64(a.Code), 10)
+	dst = a.appendCode(dst)
 	dst = append(dst, `,"request_id":`...)
 	dst = jsontext.AppendString(dst, a.ID)
 	dst = append(dst, `,"message":`...)
@@ -136,13 +134,13 @@ func (ProblemXML) ContentType() string { return "application/problem+xml; charse
 func (ProblemXML) Append(dst []byte, a *Answer) []byte {
 	dst = append(dst, `<?xml version="1.0" encoding="UTF-8"?>`+"\n"+`<problem xmlns="urn:ietf:rfc:7807"><type>`...)
 	start := len(dst)
-	dst = escapeTail(AppendType(dst, a.TypeBase, a.Code), start, true)
+	dst = escapeTail(a.appendType(dst), start, true)
 	dst = append(dst, "</type><title>"...)
 	start = len(dst)
 	dst = escapeTail(a.AppendTitle(dst), start, true)
 	dst = append(dst, "</title>"...)
 	dst = append(dst, "<status>"...)
-	dst = strconv.AppendInt(dst, int64(a.Status), 10)
+	dst = appendStatus(dst, a.Status)
 	dst = append(dst, "</status>"...)
 	if len(a.Info) > 0 {
 		dst = xmltext.AppendElement(dst, "detail", a.Info)
@@ -150,7 +148,7 @@ func (ProblemXML) Append(dst []byte, a *Answer) []byte {
 	dst = append(dst, "<instance>"+instancePrefix...)
 	dst = xmltext.AppendEscaped(dst, a.ID)
 	dst = append(dst, "</instance><code>"...)
-	dst = strconv.AppendInt(dst, int64(a.Code), 10)
+	dst = a.appendCode(dst)
 	dst = append(dst, "</code>"...)
 	dst = xmltext.AppendElement(dst, "request_id", a.ID)
 	dst = xmltext.AppendElement(dst, "message", a.Message)
@@ -199,7 +197,7 @@ func (ZeroXML) Append(dst []byte, a *Answer) []byte {
 	dst = append(dst, `<?xml version="1.0" encoding="UTF-8"?>`+"\n<error>"...)
 	dst = xmltext.AppendElement(dst, "id", a.ID)
 	dst = append(dst, "<code>"...)
-	dst = strconv.AppendInt(dst, int64(a.Code), 10)
+	dst = a.appendCode(dst)
 	dst = append(dst, "</code>"...)
 	dst = xmltext.AppendElement(dst, "message", a.Message)
 	if len(a.Info) > 0 {
