@@ -176,7 +176,7 @@ func (f *fault) format(params []any) (msg string, safe bool) {
 	} else if f.tpl != nil {
 		var err error
 		if msg, err = f.tpl.Format(params...); err != nil {
-			msg = string(appendUnformatted(nil, f.tpl, params, err))
+			msg = string(appendUnformatted(nil, f.tpl, err))
 		} else {
 			safe = f.tpl.JSONSafe(params...)
 		}
@@ -210,14 +210,14 @@ func (f *fault) message() string {
 func AppendMessage(dst []byte, e catalog.Entry, params []any) []byte {
 	out, err := e.AppendFormat(dst, params...)
 	if err != nil {
-		return appendUnformatted(dst, e.Template, params, err)
+		return appendUnformatted(dst, e.Template, err)
 	}
 	return out
 }
 
 // appendUnformatted appends the template's source with the reason it
 // could not be formatted.
-func appendUnformatted(dst []byte, t *catalog.Template, _ []any, err error) []byte {
+func appendUnformatted(dst []byte, t *catalog.Template, err error) []byte {
 	dst = append(dst, t.Source()...)
 	dst = append(dst, " (unformatted: "...)
 	dst = append(dst, err.Error()...)
