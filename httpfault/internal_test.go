@@ -10,6 +10,8 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -333,5 +335,34 @@ func TestAnswerDigits(t *testing.T) {
 		if got := string(appendStatus(nil, s)); got != strconv.Itoa(s) {
 			t.Errorf("appendStatus(%d) = %s", s, got)
 		}
+	}
+}
+
+// Goroutines racing on one code within one second get exactly the
+// limit between them, and the next record tells how many were dropped.
+func TestLogLimiterConcurrent(t *testing.T) {
+	second := atomic.Int64{}
+	second.Store(5)
+	l := logLimiter{perSecond: 10, now: second.Load}
+	var allowed atomic.Int64
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 500 {
+				if ok, _ := l.allow(-60010); ok {
+					allowed.Add(1)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if got := allowed.Load(); got != 10 {
+		t.Errorf("%d records allowed in one second, limit 10", got)
+	}
+	second.Store(6)
+	if ok, dropped := l.allow(-60010); !ok || dropped != 8*500-10 {
+		t.Errorf("next second: allowed %v, dropped %d, want %d", ok, dropped, 8*500-10)
 	}
 }
