@@ -89,6 +89,7 @@ const (
 	safeMessage uint8 = 1 << iota
 	safeInfo
 	safeType // Options.ProblemTypeBase
+	safeID   // the id: a generated one always, a client's when it holds nothing JSON escapes
 )
 
 func safeFlags(message, info bool) uint8 {
@@ -104,7 +105,7 @@ func safeFlags(message, info bool) uint8 {
 
 // appendJSONText appends text as a JSON string, copied as it is when
 // safe says it needs no escaping.
-func appendJSONText(dst, text []byte, safe bool) []byte {
+func appendJSONText[Text []byte | string](dst []byte, text Text, safe bool) []byte {
 	if !safe {
 		return jsontext.AppendString(dst, text)
 	}

@@ -16,6 +16,9 @@ func (h *Handler) answer(a *Answer, f *fault, r *http.Request, id string, debug 
 	b := h.bundle()
 	*a = Answer{ID: id, Code: f.code(), Status: f.status(), Class: f.className(), TypeBase: h.opts.ProblemTypeBase, bundle: b}
 	a.setCode()
+	if jsontext.Safe(id) { // checked once: every format writes it once or twice
+		a.safe |= safeID
+	}
 	text, msgSafe := f.appendMessage(scratch[:0])
 	text = clipBytes(text, maxText)
 	msgEnd := len(text)
@@ -29,7 +32,7 @@ func (h *Handler) answer(a *Answer, f *fault, r *http.Request, id string, debug 
 	} else {
 		text = text[:msgEnd]
 	}
-	a.safe = safeFlags(msgSafe, infoSafe)
+	a.safe |= safeFlags(msgSafe, infoSafe)
 	if h.typeSafe {
 		a.safe |= safeType
 	}
@@ -89,7 +92,7 @@ func (zeroJSON) ContentType() string { return contentTypeJSON }
 
 func (zeroJSON) Append(dst []byte, a *Answer) []byte {
 	dst = append(dst, `{"id":`...)
-	dst = jsontext.AppendString(dst, a.ID)
+	dst = appendJSONText(dst, a.ID, a.safe&safeID != 0)
 	dst = append(dst, `,"code":`...)
 	dst = a.appendCode(dst)
 	dst = append(dst, `,"message":`...)

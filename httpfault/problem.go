@@ -51,11 +51,15 @@ func (ProblemJSON) Append(dst []byte, a *Answer) []byte {
 	}
 	dst = append(dst, `,"instance":"`...)
 	dst = append(dst, instancePrefix...)
-	dst = jsontext.AppendEscaped(dst, a.ID)
+	if a.safe&safeID != 0 {
+		dst = append(dst, a.ID...)
+	} else {
+		dst = jsontext.AppendEscaped(dst, a.ID)
+	}
 	dst = append(dst, `","code":`...)
 	dst = a.appendCode(dst)
 	dst = append(dst, `,"request_id":`...)
-	dst = jsontext.AppendString(dst, a.ID)
+	dst = appendJSONText(dst, a.ID, a.safe&safeID != 0)
 	dst = append(dst, `,"message":`...)
 	dst = appendJSONText(dst, a.Message, a.safe&safeMessage != 0)
 	if len(a.Fields) > 0 {

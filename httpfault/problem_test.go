@@ -72,20 +72,28 @@ func TestProblemEscapes(t *testing.T) {
 func TestHostileParamsEscaped(t *testing.T) {
 	h := httpfault.New(&httpfault.Options{Logger: slog.New(slog.DiscardHandler)})
 	path := "/a\"b<c>&d\\e\u2028f\u00e9"
+	idSent := `id"<&>\x` // printable ASCII without spaces: a request id kept as sent
 	for _, accept := range []string{"application/json", "application/problem+json"} {
 		for _, lang := range []string{"", "zh-CN"} {
 			req := httptest.NewRequest(http.MethodGet, "/", nil)
 			req.URL.Path = path
 			req.Header.Set("Accept", accept)
 			req.Header.Set("Accept-Language", lang)
+			req.Header.Set("X-Request-Id", idSent)
 			// The router's 404 (a standard exception) and a returned
 			// WebException whose param is the path.
 			for _, err := range []error{httpfault.ErrNotFound, webexc.New("Handler", -60004, "int", path)} {
 				rec := httptest.NewRecorder()
 				h.ServeError(rec, req, err)
-				var body struct{ Message string }
+				var body struct {
+					Message, ID string
+					RequestID   string `json:"request_id"`
+				}
 				if err := json.Unmarshal(rec.Body.Bytes(), &body); err != nil {
 					t.Fatalf("%s %s: %v\n%s", accept, lang, err, rec.Body)
+				}
+				if body.ID != idSent && body.RequestID != idSent {
+					t.Errorf("%s %s: id %q / request_id %q, sent %q", accept, lang, body.ID, body.RequestID, idSent)
 				}
 				if !strings.Contains(body.Message, path) {
 					t.Errorf("%s %s: message %q lost the path %q", accept, lang, body.Message, path)
