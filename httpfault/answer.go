@@ -39,47 +39,6 @@ type Answer struct {
 	bundle *readable.Bundle
 	lang   readable.Language
 	safe   uint8 // which texts need no escaping in JSON: safeMessage, safeInfo
-
-	// Code in decimal, written once for every place a format puts it;
-	// codeLen 0 when not written (an Answer built elsewhere).
-	codeText [20]byte
-	codeLen  uint8
-}
-
-// setCode writes Code's digits once.
-func (a *Answer) setCode() {
-	a.codeLen = uint8(len(strconv.AppendInt(a.codeText[:0], int64(a.Code), 10)))
-}
-
-// appendCode appends Code in decimal, as strconv.AppendInt does.
-func (a *Answer) appendCode(dst []byte) []byte {
-	if a.codeLen == 0 {
-		return strconv.AppendInt(dst, int64(a.Code), 10)
-	}
-	return append(dst, a.codeText[:a.codeLen]...)
-}
-
-// appendType appends the problem type URI, as AppendType does, from the
-// digits written once.
-func (a *Answer) appendType(dst []byte) []byte {
-	if a.codeLen == 0 {
-		return AppendType(dst, a.TypeBase, a.Code)
-	}
-	dst = append(dst, a.TypeBase...)
-	digits := a.codeText[:a.codeLen]
-	if digits[0] == '-' {
-		digits = digits[1:]
-	}
-	return append(dst, digits...)
-}
-
-// appendStatus appends an HTTP status in decimal: three digits, written
-// without strconv's general loop.
-func appendStatus(dst []byte, s int) []byte {
-	if s < 100 || s > 999 {
-		return strconv.AppendInt(dst, int64(s), 10)
-	}
-	return append(dst, byte('0'+s/100), byte('0'+s/10%10), byte('0'+s%10))
 }
 
 // The bits of Answer.safe: set when the text's template and params were

@@ -315,29 +315,6 @@ func TestLogLimiterBounded(t *testing.T) {
 	}
 }
 
-// The digits a format writes once equal strconv's and AppendType's, and
-// an Answer built without them (Describe's fallback) still writes them.
-func TestAnswerDigits(t *testing.T) {
-	for _, code := range []int{-60010, -1, 0, 7, -990001, 1 << 40} {
-		a := Answer{Code: code, TypeBase: "urn:x:"}
-		built := a
-		a.setCode()
-		for _, x := range []*Answer{&a, &built} {
-			if got, want := string(x.appendCode(nil)), strconv.Itoa(code); got != want {
-				t.Errorf("appendCode(%d) = %s", code, got)
-			}
-			if got, want := string(x.appendType(nil)), string(AppendType(nil, "urn:x:", code)); got != want {
-				t.Errorf("appendType(%d) = %s, want %s", code, got, want)
-			}
-		}
-	}
-	for _, s := range []int{100, 404, 599, 999, 99, 1000, 0, -5} {
-		if got := string(appendStatus(nil, s)); got != strconv.Itoa(s) {
-			t.Errorf("appendStatus(%d) = %s", s, got)
-		}
-	}
-}
-
 // Goroutines racing on one code within one second get exactly the
 // limit between them, and the next record tells how many were dropped.
 func TestLogLimiterConcurrent(t *testing.T) {

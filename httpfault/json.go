@@ -2,6 +2,7 @@ package httpfault
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -15,7 +16,6 @@ import (
 func (h *Handler) answer(a *Answer, f *fault, r *http.Request, id string, debug bool, scratch []byte) []byte {
 	b := h.bundle()
 	*a = Answer{ID: id, Code: f.code(), Status: f.status(), Class: f.className(), TypeBase: h.opts.ProblemTypeBase, bundle: b}
-	a.setCode()
 	if jsontext.Safe(id) { // checked once: every format writes it once or twice
 		a.safe |= safeID
 	}
@@ -94,7 +94,7 @@ func (zeroJSON) Append(dst []byte, a *Answer) []byte {
 	dst = append(dst, `{"id":`...)
 	dst = appendJSONText(dst, a.ID, a.safe&safeID != 0)
 	dst = append(dst, `,"code":`...)
-	dst = a.appendCode(dst)
+	dst = strconv.AppendInt(dst, int64(a.Code), 10)
 	dst = append(dst, `,"message":`...)
 	dst = appendJSONText(dst, a.Message, a.safe&safeMessage != 0)
 	if len(a.Info) > 0 {

@@ -1,6 +1,8 @@
 package httpfault
 
 import (
+	"strconv"
+
 	"github.com/zeroport/zerofault/internal/jsontext"
 	"github.com/zeroport/zerofault/internal/xmltext"
 )
@@ -34,7 +36,7 @@ func (ProblemJSON) ContentType() string { return "application/problem+json; char
 func (ProblemJSON) Append(dst []byte, a *Answer) []byte {
 	dst = append(dst, `{"type":"`...)
 	start := len(dst)
-	if dst = a.appendType(dst); a.safe&safeType == 0 {
+	if dst = AppendType(dst, a.TypeBase, a.Code); a.safe&safeType == 0 {
 		dst = escapeTail(dst, start, false)
 	}
 	dst = append(dst, `","title":"`...)
@@ -44,7 +46,7 @@ func (ProblemJSON) Append(dst []byte, a *Answer) []byte {
 		dst = escapeTail(dst, start, false)
 	}
 	dst = append(dst, `","status":`...)
-	dst = appendStatus(dst, a.Status)
+	dst = strconv.AppendInt(dst, int64(a.Status), 10)
 	if len(a.Info) > 0 {
 		dst = append(dst, `,"detail":`...)
 		dst = appendJSONText(dst, a.Info, a.safe&safeInfo != 0)
@@ -57,7 +59,7 @@ func (ProblemJSON) Append(dst []byte, a *Answer) []byte {
 		dst = jsontext.AppendEscaped(dst, a.ID)
 	}
 	dst = append(dst, `","code":`...)
-	dst = a.appendCode(dst)
+	dst = strconv.AppendInt(dst, int64(a.Code), 10)
 	dst = append(dst, `,"request_id":`...)
 	dst = appendJSONText(dst, a.ID, a.safe&safeID != 0)
 	dst = append(dst, `,"message":`...)
@@ -138,13 +140,13 @@ func (ProblemXML) ContentType() string { return "application/problem+xml; charse
 func (ProblemXML) Append(dst []byte, a *Answer) []byte {
 	dst = append(dst, `<?xml version="1.0" encoding="UTF-8"?>`+"\n"+`<problem xmlns="urn:ietf:rfc:7807"><type>`...)
 	start := len(dst)
-	dst = escapeTail(a.appendType(dst), start, true)
+	dst = escapeTail(AppendType(dst, a.TypeBase, a.Code), start, true)
 	dst = append(dst, "</type><title>"...)
 	start = len(dst)
 	dst = escapeTail(a.AppendTitle(dst), start, true)
 	dst = append(dst, "</title>"...)
 	dst = append(dst, "<status>"...)
-	dst = appendStatus(dst, a.Status)
+	dst = strconv.AppendInt(dst, int64(a.Status), 10)
 	dst = append(dst, "</status>"...)
 	if len(a.Info) > 0 {
 		dst = xmltext.AppendElement(dst, "detail", a.Info)
@@ -152,7 +154,7 @@ func (ProblemXML) Append(dst []byte, a *Answer) []byte {
 	dst = append(dst, "<instance>"+instancePrefix...)
 	dst = xmltext.AppendEscaped(dst, a.ID)
 	dst = append(dst, "</instance><code>"...)
-	dst = a.appendCode(dst)
+	dst = strconv.AppendInt(dst, int64(a.Code), 10)
 	dst = append(dst, "</code>"...)
 	dst = xmltext.AppendElement(dst, "request_id", a.ID)
 	dst = xmltext.AppendElement(dst, "message", a.Message)
@@ -201,7 +203,7 @@ func (ZeroXML) Append(dst []byte, a *Answer) []byte {
 	dst = append(dst, `<?xml version="1.0" encoding="UTF-8"?>`+"\n<error>"...)
 	dst = xmltext.AppendElement(dst, "id", a.ID)
 	dst = append(dst, "<code>"...)
-	dst = a.appendCode(dst)
+	dst = strconv.AppendInt(dst, int64(a.Code), 10)
 	dst = append(dst, "</code>"...)
 	dst = xmltext.AppendElement(dst, "message", a.Message)
 	if len(a.Info) > 0 {
