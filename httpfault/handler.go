@@ -118,10 +118,7 @@ func (h *Handler) Answer(w http.ResponseWriter, r *http.Request, err error, desc
 		// Someone answered already: a logging middleware called the error
 		// handler before the framework did, or a handler wrote and then
 		// failed. There is nothing left to tell the client.
-		idSet := ""
-		if v := w.Header()[h.idHeader]; len(v) > 0 && validID(v[0]) {
-			idSet = v[0]
-		}
+		idSet := idIn(w.Header()[h.idHeader])
 		h.log(r, &f, h.responseID(idSet, r, &f, new(headerValues)), true, facts.Status)
 		return
 	}
@@ -234,20 +231,11 @@ func isRepresentation(canonicalKey string) bool {
 	return false
 }
 
-// clearRepresentation deletes them, as http.Error deletes Content-Length.
-// A response header holds a handful of keys: walking them is cheaper
-// than looking each of the eight up.
-func clearRepresentation(h http.Header) {
-	for k := range h {
-		if isRepresentation(k) {
-			delete(h, k)
-		}
-	}
-}
-
 // sweepHeader clears the representation headers of a response about to
-// answer a failure, and returns in the same walk what the answer keeps of
-// it: the Vary values set so far and the request id a middleware set.
+// answer a failure, as http.Error deletes Content-Length, and returns in
+// the same walk what the answer keeps of it: the Vary values set so far
+// and the request id a middleware set. A response header holds a handful
+// of keys: walking them is cheaper than looking each of the eight up.
 func (h *Handler) sweepHeader(hdr http.Header) (vary []string, id string) {
 	for k, v := range hdr {
 		switch {
@@ -255,8 +243,8 @@ func (h *Handler) sweepHeader(hdr http.Header) (vary []string, id string) {
 			delete(hdr, k)
 		case k == headerVary:
 			vary = v
-		case k == h.idHeader && len(v) > 0 && validID(v[0]):
-			id = v[0]
+		case k == h.idHeader:
+			id = idIn(v)
 		}
 	}
 	return vary, id
@@ -304,7 +292,7 @@ func (h *Handler) guard(w http.ResponseWriter, r *http.Request, facts *Facts) {
 		return
 	}
 	hdr := w.Header()
-	clearRepresentation(hdr)
+	h.sweepHeader(hdr)
 	hdr[headerContentType] = []string{contentTypeJSON}
 	hdr[headerNoSniff] = []string{"nosniff"}
 	w.WriteHeader(http.StatusInternalServerError)

@@ -14,10 +14,19 @@ func (h *Handler) responseID(set string, r *http.Request, f *fault, vals *header
 	if set != "" {
 		return set
 	}
-	if v := r.Header[h.idHeader]; len(v) > 0 && validID(v[0]) {
-		return v[0]
+	if id := idIn(r.Header[h.idHeader]); id != "" {
+		return id
 	}
 	return f.appendID(vals)
+}
+
+// idIn returns the request id a header's values hold: the first value
+// when it is well-formed, else "".
+func idIn(values []string) string {
+	if len(values) > 0 && validID(values[0]) {
+		return values[0]
+	}
+	return ""
 }
 
 // MaxIDLen bounds a request id taken from a client.
