@@ -18,6 +18,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/zeroport/zerofault/httpfault"
+	"github.com/zeroport/zerofault/httpfault/faulttest"
 	"github.com/zeroport/zerofault/readable"
 	"github.com/zeroport/zerofault/webexc"
 	"github.com/zeroport/zerofault/zero"
@@ -46,37 +47,9 @@ func bundle(t testing.TB) *readable.Bundle {
 	return b
 }
 
-// syncBuffer collects log output from concurrent requests.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-// records returns the JSON log records written so far.
-func (s *syncBuffer) records(t *testing.T) []map[string]any {
-	t.Helper()
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	var out []map[string]any
-	for line := range bytes.Lines(s.b.Bytes()) {
-		var r map[string]any
-		if err := json.Unmarshal(line, &r); err != nil {
-			t.Fatalf("log line %q: %v", line, err)
-		}
-		out = append(out, r)
-	}
-	return out
-}
-
 type server struct {
 	e    *echo.Echo
-	logs *syncBuffer
+	logs *faulttest.LogBuffer
 }
 
 type user struct {
@@ -105,7 +78,7 @@ var (
 // newServer builds an Echo with the handler, Recover, the validator and
 // one route per source of failure.
 func newServer(t testing.TB, cfg ErrorHandlerConfig) *server {
-	logs := &syncBuffer{}
+	logs := &faulttest.LogBuffer{}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	}
@@ -394,7 +367,7 @@ func TestCommittedResponseIsLeftAlone(t *testing.T) {
 	if rec.Code != http.StatusOK || rec.Body.String() != "partial" {
 		t.Errorf("committed response changed: %d %q", rec.Code, rec.Body)
 	}
-	recs := s.logs.records(t)
+	recs := s.logs.Records(t)
 	if len(recs) != 1 || recs[0]["committed"] != true || recs[0]["level"] != "ERROR" || !strings.Contains(recs[0]["cause"].(string), "late failure") {
 		t.Errorf("log = %v", recs)
 	}
@@ -404,7 +377,7 @@ func TestCommittedResponseIsLeftAlone(t *testing.T) {
 // second call finds the response committed, answers nothing and logs at
 // Debug only.
 func TestHandlerCalledTwice(t *testing.T) {
-	logs := &syncBuffer{}
+	logs := &faulttest.LogBuffer{}
 	h := ErrorHandlerWithConfig(ErrorHandlerConfig{Logger: slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))})
 	e := echo.New()
 	rec := httptest.NewRecorder()
@@ -415,7 +388,7 @@ func TestHandlerCalledTwice(t *testing.T) {
 	if rec.Body.String() != body {
 		t.Errorf("answered twice: %s", rec.Body)
 	}
-	recs := logs.records(t)
+	recs := logs.Records(t)
 	if len(recs) != 2 || recs[0]["level"] != "WARN" || recs[1]["level"] != "DEBUG" {
 		t.Errorf("levels: %v", recs)
 	}
@@ -446,7 +419,7 @@ func TestProductionHidesDetails(t *testing.T) {
 			}
 		}
 		// The log has it all.
-		all := fmt.Sprint(s.logs.records(t))
+		all := fmt.Sprint(s.logs.Records(t))
 		for _, secret := range []string{"hunter2", "secret value 1234", "map write: secret", "goroutine"} {
 			if !strings.Contains(all, secret) {
 				t.Errorf("log lacks %q", secret)
@@ -662,7 +635,7 @@ func TestLogging(t *testing.T) {
 	for _, tc := range cases {
 		s.do("GET", tc.url, map[string]string{echo.HeaderXRequestID: "rid-" + tc.url}, "")
 	}
-	recs := s.logs.records(t)
+	recs := s.logs.Records(t)
 	if len(recs) != len(cases) {
 		t.Fatalf("%d records for %d failures", len(recs), len(cases))
 	}
@@ -755,7 +728,7 @@ func TestGuard(t *testing.T) {
 	if rec.Code != 500 || rec.Body.String() != httpfault.FallbackBody {
 		t.Errorf("guarded: %d %s", rec.Code, rec.Body)
 	}
-	recs := s.logs.records(t)
+	recs := s.logs.Records(t)
 	if len(recs) != 1 || recs[0]["level"] != "ERROR" || recs[0]["panic"] != "bad hook" {
 		t.Errorf("log = %v", recs)
 	}

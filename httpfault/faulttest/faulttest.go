@@ -76,14 +76,14 @@ func Run(t *testing.T, bundle *readable.Bundle, newServer func(Setup) http.Handl
 // suite is one server under test with its log.
 type suite struct {
 	h      http.Handler
-	log    *syncBuffer
+	log    *LogBuffer
 	bundle *readable.Bundle
 }
 
 const token = "s3cret"
 
 func newSuite(t *testing.T, bundle *readable.Bundle, newServer func(Setup) http.Handler) *suite {
-	log := &syncBuffer{}
+	log := &LogBuffer{}
 	s := Setup{
 		Logger:      slog.New(slog.NewJSONHandler(log, &slog.HandlerOptions{Level: slog.LevelDebug})),
 		Readable:    bundle,
@@ -258,7 +258,7 @@ func committed(t *testing.T, s *suite) {
 	if rec.Code != http.StatusOK || rec.Body.String() != "partial" {
 		t.Errorf("committed response changed: %d %q", rec.Code, rec.Body)
 	}
-	recs := s.log.records(t)
+	recs := s.log.Records(t)
 	if len(recs) != 1 || recs[0]["committed"] != true || recs[0]["level"] != "ERROR" || !strings.Contains(fmt.Sprint(recs[0]["cause"]), "late failure") {
 		t.Errorf("log = %v", recs)
 	}
@@ -275,7 +275,7 @@ func production(t *testing.T, s *suite) {
 			}
 		}
 	}
-	all := fmt.Sprint(s.log.records(t))
+	all := fmt.Sprint(s.log.Records(t))
 	for _, secret := range []string{"hunter2", "secret value 1234", "map write: secret", "goroutine"} {
 		if !strings.Contains(all, secret) {
 			t.Errorf("log lacks %q", secret)
@@ -433,7 +433,7 @@ func logs(t *testing.T, s *suite) {
 	for _, tc := range cases {
 		s.do("GET", tc.url, map[string]string{"X-Request-Id": "rid-" + tc.url}, "")
 	}
-	recs := s.log.records(t)
+	recs := s.log.Records(t)
 	if len(recs) != len(cases) {
 		t.Fatalf("%d records for %d failures: %v", len(recs), len(cases), recs)
 	}
@@ -451,19 +451,26 @@ func logs(t *testing.T, s *suite) {
 	}
 }
 
-// syncBuffer collects log output from concurrent requests.
-type syncBuffer struct {
+// LogBuffer collects the JSON records of a slog.JSONHandler written by
+// concurrent requests, for tests that read them back:
+//
+//	logs := &faulttest.LogBuffer{}
+//	logger := slog.New(slog.NewJSONHandler(logs, nil))
+type LogBuffer struct {
 	mu sync.Mutex
 	b  bytes.Buffer
 }
 
-func (s *syncBuffer) Write(p []byte) (int, error) {
+// Write appends p; it is safe for concurrent use.
+func (s *LogBuffer) Write(p []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.Write(p)
 }
 
-func (s *syncBuffer) records(t *testing.T) []map[string]any {
+// Records returns the records written so far, one map per line; a line
+// that is not JSON fails t.
+func (s *LogBuffer) Records(t testing.TB) []map[string]any {
 	t.Helper()
 	s.mu.Lock()
 	defer s.mu.Unlock()
