@@ -13,7 +13,6 @@ import (
 	"github.com/zeroport/zerofault/internal/errtree"
 	"github.com/zeroport/zerofault/webexc"
 	"github.com/zeroport/zerofault/zero"
-	"github.com/zeroport/zerofault/zero/catalog"
 )
 
 // A Classifier tells the core what one error of a framework stands for.
@@ -154,7 +153,8 @@ func (s *scan) setStatus(status int, err error) {
 // else. reveal allows the text of an internal error into its message.
 func (h *Handler) classify(f *fault, err error, r *http.Request, target string, reveal bool) {
 	f.err = err
-	f.cat = catalog.Current()
+	f.plan = h.plan()
+	f.cat = f.plan.cat
 	f.target, f.media = zero.Target(target), h.opts.SupportedMedia
 	if target == "" {
 		f.target = RouterTarget
@@ -176,7 +176,7 @@ func (h *Handler) classify(f *fault, err error, r *http.Request, target string, 
 		f.internal(http.StatusInternalServerError, reveal, s.panic)
 	case s.validation != nil:
 		f.fields = s.validation
-		f.std(classValidation, 0, string(f.target), method(r), summary(s.validation))
+		f.std(stdValidation, 0, string(f.target), method(r), summary(s.validation))
 	case s.status != 0:
 		f.fromStatus(r, &s, reveal)
 	default:
@@ -188,31 +188,31 @@ func (h *Handler) classify(f *fault, err error, r *http.Request, target string, 
 func (f *fault) fromStatus(r *http.Request, s *scan, reveal bool) {
 	switch code := s.status; {
 	case code == http.StatusNotFound:
-		f.std(classNotFound, 0, clip(r.URL.Path), method(r))
+		f.std(stdNotFound, 0, clip(r.URL.Path), method(r))
 	case code == http.StatusMethodNotAllowed:
-		f.std(classMethod, 0, method(r), clip(r.URL.Path))
+		f.std(stdMethod, 0, method(r), clip(r.URL.Path))
 	case code == http.StatusUnauthorized:
-		f.std(classUnauth, 0)
+		f.std(stdUnauth, 0)
 	case code == http.StatusForbidden:
-		f.std(classForbidden, 0)
+		f.std(stdForbidden, 0)
 	case code == http.StatusUnsupportedMediaType:
 		media := "(none)"
 		if v := r.Header[headerContentType]; len(v) > 0 && v[0] != "" {
 			media = clip(v[0])
 		}
-		f.std(classMedia, 0, media, f.media)
+		f.std(stdMedia, 0, media, f.media)
 	case code == http.StatusBadRequest:
 		if expected, literal, ok := s.conversion(); ok {
-			f.std(classParam, 0, expected, literal)
+			f.std(stdParam, 0, expected, literal)
 		} else {
-			f.std(classBadRequest, 0)
+			f.std(stdBadRequest, 0)
 		}
 	case code >= 500 && code <= 599:
 		f.internal(code, reveal, s.statusErr)
 	case code >= 400 && code <= 499:
 		// 413, 429 and the other client errors have no code of their
 		// own in Zero: -60011 with the status.
-		f.std(classBadRequest, code)
+		f.std(stdBadRequest, code)
 	default:
 		f.internal(http.StatusInternalServerError, reveal, s.statusErr)
 	}
@@ -222,20 +222,20 @@ func (f *fault) fromStatus(r *http.Request, s *scan, reveal bool) {
 // reveal allows.
 func (f *fault) internal(status int, reveal bool, err error) {
 	if !reveal {
-		f.std(classInternal, status, withheld)
+		f.std(stdInternal, status, withheld)
 		return
 	}
-	f.std(classInternal, status, err.Error())
+	f.std(stdInternal, status, err.Error())
 }
 
-// std answers with the standard exception of class; status overrides
-// the class's when not 0.
-func (f *fault) std(class *webexc.Class, status int, params ...any) {
-	if f.standard(class, status, params...) {
+// std answers with the standard exception kind; status overrides the
+// class's when not 0.
+func (f *fault) std(kind standard, status int, params ...any) {
+	if f.standard(kind, status, params...) {
 		return
 	}
 	// Copied, so that the variadic slice of every call stays on the stack.
-	w := webexc.Make(class, f.target, append([]any(nil), params...))
+	w := webexc.Make(kind.class(), f.target, append([]any(nil), params...))
 	if status != 0 {
 		w.SetStatus(status)
 	}

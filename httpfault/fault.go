@@ -7,6 +7,7 @@ import (
 	"github.com/go-playground/validator/v10"
 
 	"github.com/zeroport/zerofault/internal/faultid"
+	"github.com/zeroport/zerofault/readable"
 	"github.com/zeroport/zerofault/webexc"
 	"github.com/zeroport/zerofault/zero"
 	"github.com/zeroport/zerofault/zero/catalog"
@@ -21,8 +22,9 @@ import (
 // allocation. The response is the same as for the equivalent
 // WebException; the tests compare the two.
 type fault struct {
-	err error            // as the handler received it
-	cat *catalog.Catalog // the snapshot every text of this failure comes from
+	err  error            // as the handler received it
+	plan *plan            // of the catalog snapshot and bundle this failure is answered from
+	cat  *catalog.Catalog // plan.cat: the snapshot every text of this failure comes from
 
 	exc *webexc.WebException // the returned exception, or nil
 
@@ -30,9 +32,10 @@ type fault struct {
 	media  string      // what the service reads, for a 415
 
 	// A standard exception (exc == nil):
+	kind   standard
 	class  *webexc.Class
 	stat   int
-	entry  catalog.Entry // E<code> of cat
+	entry  *catalog.Entry // E<code> of cat
 	params [3]any
 	np     int
 	id     uint64 // from faultid, as a WebException's
@@ -42,18 +45,18 @@ type fault struct {
 	panic      *PanicError                // a recovered panic
 }
 
-// standard sets f to the standard exception of class with params (at
-// most three). It reports false when the catalog has no template for the
+// standard sets f to the standard exception kind with params (at most
+// three). It reports false when the catalog has no template for the
 // code (an application loaded catalogs WithoutFramework): the caller
 // then builds a WebException, which reports ErrorMissing as every
 // exception does.
-func (f *fault) standard(class *webexc.Class, status int, params ...any) bool {
-	entry, ok := f.cat.Lookup(class.Code)
-	if !ok {
+func (f *fault) standard(kind standard, status int, params ...any) bool {
+	entry := f.plan.entry(kind)
+	if entry == nil {
 		return false
 	}
-	f.class, f.entry = class, entry
-	f.stat = class.Status
+	f.kind, f.class, f.entry = kind, kind.class(), entry
+	f.stat = f.class.Status
 	if status != 0 {
 		f.stat = status
 	}
@@ -115,7 +118,7 @@ func (f *fault) appendMessage(dst []byte) ([]byte, bool) {
 	args := f.args()
 	out, err := f.entry.AppendFormat(dst, args...)
 	if err != nil {
-		return zero.AppendMessage(dst, f.entry, args), false
+		return zero.AppendMessage(dst, *f.entry, args), false
 	}
 	if f.stat != f.class.Status {
 		zero.ReplaceStatusPrefix(out[len(dst):], f.stat)
@@ -131,6 +134,15 @@ func (f *fault) logLine() string {
 	b := zero.AppendLogPrefix(make([]byte, 0, 128), &f.class.Class, f.target)
 	b, _ = f.appendMessage(b)
 	return string(b)
+}
+
+// fixedInfo returns the readable text of a standard exception in lang
+// when no param changes it (see plan.info); nil otherwise.
+func (f *fault) fixedInfo(lang readable.Language) *fixedInfo {
+	if f.exc != nil {
+		return nil
+	}
+	return f.plan.info(f.kind, lang)
 }
 
 // appendOwnReadable appends the readable text the exception has by

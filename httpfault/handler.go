@@ -4,6 +4,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/textproto"
+	"sync/atomic"
 
 	"github.com/zeroport/zerofault/internal/faultid"
 	"github.com/zeroport/zerofault/internal/jsontext"
@@ -20,6 +21,7 @@ type Handler struct {
 	idHeader string // canonical
 	typeSafe bool   // ProblemTypeBase needs no escaping in JSON
 	limiter  logLimiter
+	plans    atomic.Pointer[plan] // of the catalogs last answered from
 }
 
 // New returns a Handler configured by opts; nil means all defaults.

@@ -14,7 +14,7 @@ import (
 // answer works out what every format writes for f: the texts go into
 // scratch, a pooled buffer the caller returns once the body is written.
 func (h *Handler) answer(a *Answer, f *fault, r *http.Request, id string, debug bool, scratch []byte) []byte {
-	b := h.bundle()
+	b := f.plan.bundle
 	*a = Answer{ID: id, Code: f.code(), Status: f.status(), Class: f.className(), TypeBase: h.opts.ProblemTypeBase, bundle: b}
 	if jsontext.Safe(id) { // checked once: every format writes it once or twice
 		a.safe |= safeID
@@ -23,14 +23,19 @@ func (h *Handler) answer(a *Answer, f *fault, r *http.Request, id string, debug 
 	text = clipBytes(text, maxText)
 	msgEnd := len(text)
 	a.lang = h.language(r, b)
-	var used readable.Language
 	var infoSafe bool
-	text, used, infoSafe = appendInfo(text, b, a.lang, f)
-	text = append(text[:msgEnd], clipBytes(text[msgEnd:], maxText)...)
-	if !isBlank(text[msgEnd:]) {
-		a.Language = used.String()
+	if fi := f.fixedInfo(a.lang); fi != nil {
+		text = append(text, fi.text...) // clipped and checked already
+		a.Language, infoSafe = fi.lang, fi.safe
 	} else {
-		text = text[:msgEnd]
+		var used readable.Language
+		text, used, infoSafe = appendInfo(text, b, a.lang, f)
+		text = append(text[:msgEnd], clipBytes(text[msgEnd:], maxText)...)
+		if !isBlank(text[msgEnd:]) {
+			a.Language = used.String()
+		} else {
+			text = text[:msgEnd]
+		}
 	}
 	a.safe |= safeFlags(msgSafe, infoSafe)
 	if h.typeSafe {

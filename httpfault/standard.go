@@ -6,21 +6,39 @@ import (
 	"github.com/zeroport/zerofault/webexc"
 )
 
-// The standard web exceptions the handler answers with when an error is
-// not a WebException already: the generated classes of package webexc,
-// as they registered themselves, so that logs and debug output name them
-// as Zero would and no second list of them exists.
-var (
-	classValidation = registered(webexc.CodeValidation)
-	classParam      = registered(webexc.CodeParameterFromString)
-	classMedia      = registered(webexc.CodeMediaNotSupport)
-	classInternal   = registered(webexc.CodeInternalServer)
-	classNotFound   = registered(webexc.CodeServiceNotFound)
-	classBadRequest = registered(webexc.CodeBadRequest)
-	classUnauth     = registered(webexc.CodeUnauthorized)
-	classForbidden  = registered(webexc.CodeForbidden)
-	classMethod     = registered(webexc.CodeMethodForbidden)
+// standard names one of the standard web exceptions the handler answers
+// with when an error is not a WebException already. Their classes are
+// the generated ones of package webexc, as they registered themselves,
+// so that logs and debug output name them as Zero would and no second
+// list of them exists; the index lets a plan keep what each needs.
+type standard uint8
+
+const (
+	stdValidation standard = iota
+	stdParam
+	stdMedia
+	stdInternal
+	stdNotFound
+	stdBadRequest
+	stdUnauth
+	stdForbidden
+	stdMethod
+	numStandard
 )
+
+var standardClasses = [numStandard]*webexc.Class{
+	stdValidation: registered(webexc.CodeValidation),
+	stdParam:      registered(webexc.CodeParameterFromString),
+	stdMedia:      registered(webexc.CodeMediaNotSupport),
+	stdInternal:   registered(webexc.CodeInternalServer),
+	stdNotFound:   registered(webexc.CodeServiceNotFound),
+	stdBadRequest: registered(webexc.CodeBadRequest),
+	stdUnauth:     registered(webexc.CodeUnauthorized),
+	stdForbidden:  registered(webexc.CodeForbidden),
+	stdMethod:     registered(webexc.CodeMethodForbidden),
+}
+
+func (s standard) class() *webexc.Class { return standardClasses[s] }
 
 // registered returns the class webexc registered for code. webexc's
 // generated init runs before this package's, so a miss is a bug of the

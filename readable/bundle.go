@@ -48,6 +48,10 @@ type Language struct {
 // Tag returns the language's BCP 47 tag.
 func (l Language) Tag() language.Tag { return l.tag }
 
+// Index returns the language's position in its bundle's Languages(), 0
+// for the default: for tables that keep something per language.
+func (l Language) Index() int { return l.i }
+
 // String returns the tag as text, e.g. "zh-CN"; "" for the zero Language.
 func (l Language) String() string { return l.name }
 
@@ -183,6 +187,28 @@ func (b *Bundle) AppendPlainText(dst []byte, l Language, code int) ([]byte, bool
 // reports whether the text needs no escaping inside a JSON string (see
 // catalog.Template.JSONSafe).
 func (b *Bundle) AppendPlainTextJSON(dst []byte, l Language, code int) (out []byte, jsonSafe, ok bool) {
+	t, _, fixed := b.FixedText(l, code)
+	if !fixed {
+		return dst, false, false
+	}
+	return append(dst, t.Text...), t.JSONSafe, true
+}
+
+// A FixedText is a text that reads the same whatever the params: it
+// takes none, and has no plural forms.
+type FixedText struct {
+	Text     string
+	From     Language // where it was found: the language asked for, or one it falls back to
+	JSONSafe bool     // Text needs no escaping inside a JSON string
+}
+
+// FixedText looks code's text up as AppendText does, in l and then in
+// the languages l falls back to. found reports whether one of them has
+// a text for code; fixed, whether the first that has one reads the same
+// whatever the params, in which case t is that text. A caller that
+// answers code in l many times may keep t instead of formatting it each
+// time: AppendText would write the same.
+func (b *Bundle) FixedText(l Language, code int) (t FixedText, found, fixed bool) {
 	i := b.resolve(l)
 	fb := b.langs[i].fallback
 	for k := -1; k < len(fb); k++ {
@@ -190,20 +216,18 @@ func (b *Bundle) AppendPlainTextJSON(dst []byte, l Language, code int) (out []by
 		if k >= 0 {
 			j = fb[k]
 		}
-		t := b.langs[j].texts[code]
-		if t == nil {
+		x := b.langs[j].texts[code]
+		if x == nil {
 			continue
 		}
-		form := t.forms[formOther]
-		if t.plural || form.ArgCount() > 0 {
-			return dst, false, false
+		form := x.forms[formOther]
+		text, ok := form.Fixed()
+		if x.plural || !ok {
+			return FixedText{}, true, false
 		}
-		if out, err := form.AppendFormat(dst); err == nil {
-			return out, form.JSONSafe(), true
-		}
-		return dst, false, false
+		return FixedText{Text: text, From: b.language(j), JSONSafe: form.JSONSafe()}, true, true
 	}
-	return dst, false, false
+	return FixedText{}, false, false
 }
 
 // formOf chooses the form of t for params: its count argument's plural

@@ -338,3 +338,41 @@ func TestConcurrentUse(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// FixedText finds what AppendText would write, through the same
+// fallbacks, and only when no param could change it.
+func TestFixedText(t *testing.T) {
+	b := loadTest(t)
+	cases := []struct {
+		pref         string
+		code         int
+		found, fixed bool
+		from         string
+	}{
+		{"de-CH", -60010, true, true, "de-CH"},
+		{"de-CH", -60012, true, true, "de"}, // falls back to German
+		{"de", -100002, true, false, ""},    // takes params
+		{"ru", -100001, true, false, ""},    // plural
+		{"en", -60010, true, true, "en"},    // the application's rewording
+		{"de", -99999999, false, false, ""}, // no text anywhere
+	}
+	for _, tc := range cases {
+		l := b.Match(tc.pref)
+		got, found, fixed := b.FixedText(l, tc.code)
+		if found != tc.found || fixed != tc.fixed {
+			t.Errorf("%s %d: found, fixed = %v, %v; want %v, %v", tc.pref, tc.code, found, fixed, tc.found, tc.fixed)
+			continue
+		}
+		if !fixed {
+			continue
+		}
+		want, from, _ := b.AppendText(nil, l, tc.code, "ignored", 7)
+		if got.Text != string(want) || got.From != from || got.From.String() != tc.from {
+			t.Errorf("%s %d: FixedText = %q from %s; AppendText wrote %q from %s (want %s)",
+				tc.pref, tc.code, got.Text, got.From, want, from, tc.from)
+		}
+		if _, _, safe, _ := b.AppendTextJSON(nil, l, tc.code); got.JSONSafe != safe {
+			t.Errorf("%s %d: JSONSafe = %v, AppendTextJSON says %v", tc.pref, tc.code, got.JSONSafe, safe)
+		}
+	}
+}

@@ -59,6 +59,22 @@ func (t *Template) JSONSafe(args ...any) bool {
 	return jsontext.SafeArgs(args)
 }
 
+// Fixed returns the text the template formats to whatever the
+// arguments, and true, when it prints none; "" and false otherwise. A
+// caller may keep the text instead of formatting it on every use.
+func (t *Template) Fixed() (string, bool) {
+	switch {
+	case t.msg != nil:
+		return "", false
+	case t.slf4j != nil:
+		if len(t.slf4j) == 1 { // every "{}" was escaped
+			return t.slf4j[0], true
+		}
+		return "", false
+	}
+	return t.text, true
+}
+
 // Source returns the template as written in its file.
 func (t *Template) Source() string { return t.source }
 

@@ -39,3 +39,35 @@ func TestTemplateJSONSafe(t *testing.T) {
 		}
 	}
 }
+
+// Fixed gives the text of a template that prints no argument, and
+// nothing for one that prints any.
+func TestTemplateFixed(t *testing.T) {
+	for _, tc := range []struct {
+		source, text string
+		fixed        bool
+	}{
+		{"您访问的页面或服务不存在。", "您访问的页面或服务不存在。", true},
+		{"It''s gone.", "It's gone.", true},
+		{"'{0}' is quoted", "{0} is quoted", true},
+		{`slf4j \{} escaped`, "slf4j {} escaped", true},
+		{"No service handles {0}.", "", false},
+		{"{0,choice,0#none|1#one}", "", false},
+		{"slf4j {}", "", false},
+	} {
+		tpl, err := catalog.Compile("en", tc.source)
+		if err != nil {
+			t.Fatalf("%q: %v", tc.source, err)
+		}
+		text, fixed := tpl.Fixed()
+		if text != tc.text || fixed != tc.fixed {
+			t.Errorf("%q: Fixed = %q, %v; want %q, %v", tc.source, text, fixed, tc.text, tc.fixed)
+		}
+		if fixed {
+			// What formatting writes, whatever the arguments.
+			if got, err := tpl.Format("x", 2); err != nil || got != text {
+				t.Errorf("%q: Format = %q, %v; Fixed said %q", tc.source, got, err, text)
+			}
+		}
+	}
+}
