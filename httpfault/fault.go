@@ -153,7 +153,7 @@ func (f *fault) appendOwnReadable(dst []byte) ([]byte, bool) {
 	if f.exc != nil {
 		return f.exc.AppendReadable(dst)
 	}
-	if e, ok := f.cat.Readable(f.class.Code); ok {
+	if e := f.entry.Readable(); e != nil {
 		args := f.args()
 		if out, err := e.AppendFormat(dst, args...); err == nil {
 			return out, e.JSONSafe(args...)

@@ -62,6 +62,9 @@ func (h *Handler) Middleware(next http.Handler) http.Handler {
 			err := ErrNotFound
 			if status == http.StatusMethodNotAllowed {
 				err = ErrMethodNotAllowed
+				if allow, ok := t.muxHeader["Allow"]; ok {
+					t.ResponseWriter.Header()["Allow"] = allow
+				}
 			}
 			h.ServeError(t, r, err)
 		}
@@ -130,6 +133,12 @@ type tracker struct {
 	written   bool
 	intercept bool // next is a ServeMux: hold back its own 404 and 405
 	routed    int  // the status held back
+
+	// muxHeader takes the headers the mux sets while it writes its own
+	// 404 or 405, which the answer replaces (but for a 405's Allow): set
+	// on the response, they would cost allocations and then a sweep. It
+	// stays with the pooled tracker.
+	muxHeader http.Header
 }
 
 var trackers = sync.Pool{New: func() any { return new(tracker) }}
@@ -142,13 +151,28 @@ func track(w http.ResponseWriter, r *http.Request, intercept bool) (t *tracker, 
 		return t, false
 	}
 	t = trackers.Get().(*tracker)
-	*t = tracker{ResponseWriter: w, req: r, intercept: intercept}
+	*t = tracker{ResponseWriter: w, req: r, intercept: intercept, muxHeader: t.muxHeader}
 	return t, true
 }
 
 func (t *tracker) release() {
-	*t = tracker{}
+	clear(t.muxHeader)
+	*t = tracker{muxHeader: t.muxHeader}
 	trackers.Put(t)
+}
+
+// Header returns the response's header, but to the mux when it found no
+// route: the mux then sets headers only for the 404 or 405 it is about
+// to write, which WriteHeader holds back (it sets r.Pattern before it
+// calls any handler of a route).
+func (t *tracker) Header() http.Header {
+	if t.intercept && !t.written && t.req.Pattern == "" {
+		if t.muxHeader == nil {
+			t.muxHeader = make(http.Header)
+		}
+		return t.muxHeader
+	}
+	return t.ResponseWriter.Header()
 }
 
 // findTracker finds the tracker in w or the writers it wraps.

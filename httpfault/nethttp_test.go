@@ -86,12 +86,18 @@ func TestServeMux(t *testing.T) {
 		t.Errorf("418: %d %+v", rec.Code, b)
 	}
 	rec = do(h, "GET", "/own-404")
-	if rec.Code != 404 || rec.Body.String() != "mine\n" {
-		t.Errorf("a handler's own 404 was replaced: %d %q", rec.Code, rec.Body)
+	if rec.Code != 404 || rec.Body.String() != "mine\n" || rec.Header().Get("Content-Type") != "text/plain; charset=utf-8" {
+		t.Errorf("a handler's own 404 was replaced: %d %v %q", rec.Code, rec.Header(), rec.Body)
 	}
 	rec = do(h, "DELETE", "/web")
 	if rec.Code != 405 || rec.Header().Get("Allow") != "GET, HEAD" || faulttest.Decode(t, rec).Code != -60014 {
 		t.Errorf("405: %d %v %s", rec.Code, rec.Header(), rec.Body)
+	}
+	// What the mux set for its own 405 leaves with it: the next 404 (on
+	// a pooled writer) has no Allow.
+	rec = do(h, "GET", "/nowhere")
+	if rec.Code != 404 || rec.Header()["Allow"] != nil || faulttest.Decode(t, rec).Code != -60010 {
+		t.Errorf("404 after a 405: %d %v %s", rec.Code, rec.Header(), rec.Body)
 	}
 	// A too large body is a 413, and is not read whole.
 	big := httptest.NewRequest("POST", "/users", strings.NewReader(`{"name":"`+strings.Repeat("x", 2<<20)+`"}`))

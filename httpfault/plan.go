@@ -100,13 +100,14 @@ func (p *plan) fixInfo(k standard, lang readable.Language) *fixedInfo {
 			return newFixedInfo(t.Text, t.From, t.JSONSafe)
 		}
 	}
-	if e, ok := p.cat.Readable(code); ok {
-		text, fixed := e.Fixed()
+	if e := p.entry(k); e != nil && e.Readable() != nil {
+		// The catalog's own text, as fault.appendOwnReadable writes it.
+		text, fixed := e.Readable().Fixed()
 		if !fixed {
 			return &fixedInfo{}
 		}
 		if !isBlank(text) {
-			return newFixedInfo(text, def, e.JSONSafe())
+			return newFixedInfo(text, def, e.Readable().JSONSafe())
 		}
 	}
 	t, found, fixed := b.FixedText(def, code)

@@ -185,13 +185,10 @@ func (e *WebException) appendReadable(dst []byte) []byte {
 }
 
 // readableEntry returns the readable text of the code in the exception's
-// catalog snapshot.
-func (e *WebException) readableEntry() (catalog.Entry, bool) {
-	cat := zero.Snapshot(e)
-	if cat == nil {
-		return catalog.Entry{}, false
-	}
-	return cat.Readable(e.Code())
+// catalog snapshot, which it found with the code's template.
+func (e *WebException) readableEntry() (*catalog.Template, bool) {
+	t := zero.ReadableTemplate(e)
+	return t, t != nil
 }
 
 // setReadable gives the readable text as written.

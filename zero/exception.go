@@ -351,6 +351,16 @@ func (f *fault) AppendMessage(dst []byte) ([]byte, bool) {
 	return out, f.tpl.JSONSafe(params...)
 }
 
+// ReadableTemplate returns the readable text that e's catalog snapshot
+// (see Snapshot) gives its code, found with its template when e was
+// made; nil when there is none.
+func ReadableTemplate(e Exception) *catalog.Template {
+	if f, ok := e.(interface{ zeroFault() *fault }); ok && f.zeroFault().tpl != nil {
+		return f.zeroFault().tpl.Readable()
+	}
+	return nil
+}
+
 // Snapshot returns the catalog e's message is formatted from: the one in
 // force when e was made, whatever catalog.Swap did since; nil when its
 // message was given as written (an exception rebuilt from another

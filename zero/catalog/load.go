@@ -148,6 +148,11 @@ func Load(opts ...Option) (*Catalog, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
+	for code, r := range c.readable {
+		// Load compiled every template of c itself: none is shared with
+		// another catalog, whose readable text would differ.
+		c.errors[code].Template.readable = r.Template
+	}
 	return c, nil
 }
 

@@ -199,6 +199,22 @@ func TestUserFilesExtendFramework(t *testing.T) {
 	if r, _ := cat.Readable(-100001); r.File != "app-readible.yml" {
 		t.Errorf("readable from %s", r.File)
 	}
+	// Each error template links to its own catalog's readable text.
+	r, _ := cat.Readable(-100001)
+	if e.Readable() != r.Template || r.Template == nil {
+		t.Errorf("E100001 links to %p, its readable text is %p", e.Readable(), r.Template)
+	}
+	if e, _ := cat.Lookup(-100002); e.Readable() != nil {
+		t.Errorf("E100002 has no readable text, links to %q", e.Readable().Source())
+	}
+	if r.Readable() != nil {
+		t.Error("a readable text links to another")
+	}
+	fe, _ := fw.Lookup(-60010)
+	ce, _ := cat.Lookup(-60010)
+	if fe.Readable() == nil || fe.Readable() == ce.Readable() {
+		t.Errorf("two loads share a readable link: %p, %p", fe.Readable(), ce.Readable())
+	}
 }
 
 func TestFrameworkCatalogLoads(t *testing.T) {

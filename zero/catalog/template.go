@@ -15,6 +15,11 @@ type Template struct {
 	msg    *msgfmt.Message // MessageFormat templates that take arguments
 	slf4j  []string        // slf4j templates: the literal text around each "{}"
 	text   string          // the text of a MessageFormat template without arguments
+
+	// readable is, for an error template, the readable text its catalog
+	// gives the same code: linked once loaded, so that an exception,
+	// which keeps its template, finds its readable text without a lookup.
+	readable *Template
 }
 
 // Compile compiles source as Zero does: slf4j-style when it contains "{}",
@@ -74,6 +79,11 @@ func (t *Template) Fixed() (string, bool) {
 	}
 	return t.text, true
 }
+
+// Readable returns, for a template of a catalog's error file, the
+// readable text an overlay of the same catalog gives its code; nil when
+// none does, and for every other template.
+func (t *Template) Readable() *Template { return t.readable }
 
 // Source returns the template as written in its file.
 func (t *Template) Source() string { return t.source }
