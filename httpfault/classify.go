@@ -13,6 +13,7 @@ import (
 	"github.com/zeroport/zerofault/internal/errtree"
 	"github.com/zeroport/zerofault/webexc"
 	"github.com/zeroport/zerofault/zero"
+	"github.com/zeroport/zerofault/zero/catalog"
 )
 
 // A Classifier tells the core what one error of a framework stands for.
@@ -153,8 +154,8 @@ func (s *scan) setStatus(status int, err error) {
 // else. reveal allows the text of an internal error into its message.
 func (h *Handler) classify(f *fault, err error, r *http.Request, target string, reveal bool) {
 	f.err = err
-	f.plan = h.plan()
-	f.cat = f.plan.cat
+	f.h = h
+	f.cat = catalog.Current()
 	f.target, f.media = zero.Target(target), h.opts.SupportedMedia
 	if target == "" {
 		f.target = RouterTarget

@@ -22,9 +22,9 @@ import (
 // allocation. The response is the same as for the equivalent
 // WebException; the tests compare the two.
 type fault struct {
-	err  error            // as the handler received it
-	plan *plan            // of the catalog snapshot and bundle this failure is answered from
-	cat  *catalog.Catalog // plan.cat: the snapshot every text of this failure comes from
+	err error            // as the handler received it
+	h   *Handler         // answering it
+	cat *catalog.Catalog // the snapshot every text of this failure comes from
 
 	exc *webexc.WebException // the returned exception, or nil
 
@@ -32,6 +32,7 @@ type fault struct {
 	media  string      // what the service reads, for a 415
 
 	// A standard exception (exc == nil):
+	plan   *plan // of cat and the handler's bundle
 	kind   standard
 	class  *webexc.Class
 	stat   int
@@ -51,6 +52,9 @@ type fault struct {
 // then builds a WebException, which reports ErrorMissing as every
 // exception does.
 func (f *fault) standard(kind standard, status int, params ...any) bool {
+	if f.plan == nil {
+		f.plan = f.h.plan(f.cat)
+	}
 	entry := f.plan.entry(kind)
 	if entry == nil {
 		return false
@@ -136,10 +140,11 @@ func (f *fault) logLine() string {
 	return string(b)
 }
 
-// fixedInfo returns the readable text of a standard exception in lang
-// when no param changes it (see plan.info); nil otherwise.
-func (f *fault) fixedInfo(lang readable.Language) *fixedInfo {
-	if f.exc != nil {
+// fixedInfo returns the readable text of a standard exception in lang,
+// a Language of b, when no param changes it (see plan.info); nil
+// otherwise.
+func (f *fault) fixedInfo(b *readable.Bundle, lang readable.Language) *fixedInfo {
+	if f.exc != nil || f.plan.bundle != b { // b was swapped since the plan was taken
 		return nil
 	}
 	return f.plan.info(f.kind, lang)

@@ -14,7 +14,7 @@ import (
 // answer works out what every format writes for f: the texts go into
 // scratch, a pooled buffer the caller returns once the body is written.
 func (h *Handler) answer(a *Answer, f *fault, r *http.Request, id string, debug bool, scratch []byte) []byte {
-	b := f.plan.bundle
+	b := h.bundle()
 	*a = Answer{ID: id, Code: f.code(), Status: f.status(), Class: f.className(), TypeBase: h.opts.ProblemTypeBase, bundle: b}
 	if jsontext.Safe(id) { // checked once: every format writes it once or twice
 		a.safe |= safeID
@@ -24,7 +24,7 @@ func (h *Handler) answer(a *Answer, f *fault, r *http.Request, id string, debug 
 	msgEnd := len(text)
 	a.lang = h.language(r, b)
 	var infoSafe bool
-	if fi := f.fixedInfo(a.lang); fi != nil {
+	if fi := f.fixedInfo(b, a.lang); fi != nil {
 		text = append(text, fi.text...) // clipped and checked already
 		a.Language, infoSafe = fi.lang, fi.safe
 	} else {

@@ -37,9 +37,10 @@ type fixedInfo struct {
 	safe  bool   // text needs no escaping in JSON
 }
 
-// plan returns the plan of the catalog snapshot and bundle in force.
-func (h *Handler) plan() *plan {
-	cat, b := catalog.Current(), h.bundle()
+// plan returns the plan of the catalog snapshot cat and the bundle in
+// force.
+func (h *Handler) plan(cat *catalog.Catalog) *plan {
+	b := h.bundle()
 	if p := h.plans.Load(); p != nil && p.cat == cat && p.bundle == b {
 		return p
 	}

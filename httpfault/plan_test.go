@@ -15,7 +15,7 @@ import (
 // text that takes params is left to appendInfo.
 func TestPlanAgreesWithAppendInfo(t *testing.T) {
 	h := New(&Options{Readable: bundle(t)})
-	p := h.plan()
+	p := h.plan(catalog.Current())
 	params := [][]any{{"/a", "GET"}, {`"x"<y>`, "PATCH", "z"}, {""}}
 	fixedSeen := 0
 	for k := range numStandard {

@@ -355,8 +355,10 @@ func (f *fault) AppendMessage(dst []byte) ([]byte, bool) {
 // (see Snapshot) gives its code, found with its template when e was
 // made; nil when there is none.
 func ReadableTemplate(e Exception) *catalog.Template {
-	if f, ok := e.(interface{ zeroFault() *fault }); ok && f.zeroFault().tpl != nil {
-		return f.zeroFault().tpl.Readable()
+	if f, ok := e.(interface{ zeroFault() *fault }); ok {
+		if t := f.zeroFault().tpl; t != nil {
+			return t.Readable()
+		}
 	}
 	return nil
 }
