@@ -180,9 +180,9 @@ func appendInfo(dst []byte, b *readable.Bundle, lang readable.Language, f *fault
 		out, safe := f.appendOwnReadable(dst)
 		return out, lang, safe
 	}
-	if lang.Tag() != def.Tag() {
+	if lang != def { // Languages of one bundle compare as pointers
 		out, from, safe, ok := b.AppendTextJSON(dst, lang, f.code(), f.args()...)
-		if ok && from.Tag() != def.Tag() {
+		if ok && from != def {
 			return out, from, safe
 		}
 	}

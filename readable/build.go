@@ -188,6 +188,7 @@ func (b *builder) build() (*Bundle, error) {
 	}
 	tags := make([]language.Tag, len(out.langs))
 	for i, l := range out.langs {
+		l.index = i
 		tags[i] = l.tag
 		l.fallback = out.fallbackOf(i)
 	}

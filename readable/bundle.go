@@ -28,6 +28,7 @@ type Bundle struct {
 
 // lang is one language of a bundle.
 type lang struct {
+	index    int // in the bundle's langs
 	tag      language.Tag
 	name     string
 	texts    map[int]*text
@@ -40,32 +41,48 @@ type lang struct {
 // bundle that returned it; given to another bundle it is looked up there
 // by its tag.
 type Language struct {
-	i    int
-	tag  language.Tag
-	name string
+	l *lang // nil for the zero Language
 }
 
-// Tag returns the language's BCP 47 tag.
-func (l Language) Tag() language.Tag { return l.tag }
+// Tag returns the language's BCP 47 tag; language.Und for the zero
+// Language.
+func (l Language) Tag() language.Tag {
+	if l.l == nil {
+		return language.Und
+	}
+	return l.l.tag
+}
 
 // Index returns the language's position in its bundle's Languages(), 0
 // for the default: for tables that keep something per language.
-func (l Language) Index() int { return l.i }
+func (l Language) Index() int {
+	if l.l == nil {
+		return 0
+	}
+	return l.l.index
+}
 
 // String returns the tag as text, e.g. "zh-CN"; "" for the zero Language.
-func (l Language) String() string { return l.name }
-
-func (b *Bundle) language(i int) Language {
-	return Language{i: i, tag: b.langs[i].tag, name: b.langs[i].name}
+func (l Language) String() string {
+	if l.l == nil {
+		return ""
+	}
+	return l.l.name
 }
+
+// language returns the i-th language: a pointer, cheap to pass around
+// and to compare.
+func (b *Bundle) language(i int) Language { return Language{b.langs[i]} }
 
 // resolve finds l among b's languages, the default when it is not one.
 func (b *Bundle) resolve(l Language) int {
-	if l.i < len(b.langs) && b.langs[l.i].tag == l.tag {
-		return l.i
+	if l.l != nil && l.l.index < len(b.langs) && b.langs[l.l.index] == l.l {
+		return l.l.index
 	}
-	if i, ok := b.index[l.tag]; ok {
-		return i
+	if l.l != nil {
+		if i, ok := b.index[l.l.tag]; ok {
+			return i
+		}
 	}
 	return 0
 }

@@ -7,6 +7,8 @@ import (
 	"sync"
 	"testing"
 	"testing/fstest"
+
+	"golang.org/x/text/language"
 )
 
 func TestThreeLanguages(t *testing.T) {
@@ -374,5 +376,34 @@ func TestFixedText(t *testing.T) {
 		if _, _, safe, _ := b.AppendTextJSON(nil, l, tc.code); got.JSONSafe != safe {
 			t.Errorf("%s %d: JSONSafe = %v, AppendTextJSON says %v", tc.pref, tc.code, got.JSONSafe, safe)
 		}
+	}
+}
+
+// A Language is a pointer into its bundle: cheap to copy and compare.
+// The zero Language stands for the default, and one from another bundle
+// is found there by its tag.
+func TestLanguageValue(t *testing.T) {
+	b, other := loadTest(t), loadTest(t)
+	var zero Language
+	if zero.String() != "" || zero.Tag() != language.Und || zero.Index() != 0 {
+		t.Errorf("zero Language = %q %v %d", zero.String(), zero.Tag(), zero.Index())
+	}
+	if got, from, _ := b.Text(zero, -60010); from != b.Default() || got == "" {
+		t.Errorf("zero Language: %q from %s, want the default's text", got, from)
+	}
+	de := b.Match("de")
+	if de != b.Match("de-DE") || de == b.Default() || de.String() != "de" {
+		t.Errorf("Match(de) = %s, Match(de-DE) = %s", de, b.Match("de-DE"))
+	}
+	if b.Languages()[de.Index()] != de {
+		t.Errorf("Index %d is not de's place in Languages", de.Index())
+	}
+	foreign := other.Match("de")
+	if foreign == de {
+		t.Error("Languages of two bundles compare equal")
+	}
+	want, _, _ := b.Text(de, -60010)
+	if got, from, _ := b.Text(foreign, -60010); got != want || from != de {
+		t.Errorf("another bundle's de: %q from %s, want %q from de", got, from, want)
 	}
 }
