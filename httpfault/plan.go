@@ -13,7 +13,8 @@ import (
 // readable text in each language when that text reads the same whatever
 // the params (a router 404's does). An answer then touches one small
 // table instead of two catalogs' maps and a fallback walk: on the error
-// path, the memory those touched cost more than the rest of the answer.
+// path, the memory an answer touches costs more than the instructions
+// it runs.
 //
 // A Handler keeps the plan of the snapshots in force and builds a new
 // one on the first answer after either is swapped.
