@@ -89,40 +89,37 @@ func (p *plan) info(k standard, lang readable.Language) *fixedInfo {
 }
 
 // fixInfo works out what appendInfo writes for standard exception k in
-// lang, following its order, and whether any param could change it.
+// lang, when no param can change it: when every text appendInfo may
+// choose takes none (the bundle's in lang or a language it falls back
+// to, the catalog's own, the bundle's in the default language). Then
+// appendInfo itself writes it, once, so that the order of the choice is
+// written in one place.
 func (p *plan) fixInfo(k standard, lang readable.Language) *fixedInfo {
 	b, code := p.bundle, k.class().Code
-	def := b.Default()
-	if lang.Index() != def.Index() {
-		t, found, fixed := b.FixedText(lang, code)
-		if found && !fixed {
+	for _, l := range [...]readable.Language{lang, b.Default()} {
+		if _, found, fixed := b.FixedText(l, code); found && !fixed {
 			return &fixedInfo{}
 		}
-		if fixed && t.From.Index() != def.Index() {
-			return newFixedInfo(t.Text, t.From, t.JSONSafe)
-		}
 	}
-	if e := p.entry(k); e != nil && e.Readable() != nil {
-		// The catalog's own text, as fault.appendOwnReadable writes it.
-		text, fixed := e.Readable().Fixed()
-		if !fixed {
-			return &fixedInfo{}
-		}
-		if !isBlank(text) {
-			return newFixedInfo(text, def, e.Readable().JSONSafe())
-		}
-	}
-	t, found, fixed := b.FixedText(def, code)
-	if found && !fixed {
+	f := fault{plan: p, cat: p.cat}
+	if !f.standard(k, 0) {
 		return &fixedInfo{}
 	}
-	return newFixedInfo(t.Text, def, t.JSONSafe)
+	if own := f.entry.Readable(); own != nil {
+		if _, fixed := own.Fixed(); !fixed {
+			return &fixedInfo{}
+		}
+	}
+	text, from, safe := appendInfo(nil, b, lang, &f)
+	return newFixedInfo(text, from, safe)
 }
 
-func newFixedInfo(text string, from readable.Language, safe bool) *fixedInfo {
-	text = string(clipBytes([]byte(text), maxText))
+// newFixedInfo keeps text as the answer keeps it: cut to maxText, and
+// without a language when blank.
+func newFixedInfo(text []byte, from readable.Language, safe bool) *fixedInfo {
+	text = clipBytes(text, maxText)
 	if isBlank(text) {
 		return &fixedInfo{fixed: true}
 	}
-	return &fixedInfo{fixed: true, text: text, lang: from.String(), safe: safe}
+	return &fixedInfo{fixed: true, text: string(text), lang: from.String(), safe: safe}
 }

@@ -45,9 +45,12 @@ func TestPlanAgreesWithAppendInfo(t *testing.T) {
 	if fixedSeen == 0 {
 		t.Fatal("no standard text was fixed: the test compared nothing")
 	}
-	// The router's 404 reads the same for every path: the plan has it.
-	if p.info(stdNotFound, p.bundle.Default()) == nil {
-		t.Error("the 404's default text is not in the plan")
+	// The router's 404 reads the same for every path, in every language:
+	// the plan has it.
+	for _, lang := range p.bundle.Languages() {
+		if p.info(stdNotFound, lang) == nil {
+			t.Errorf("the 404's text in %s is not in the plan", lang)
+		}
 	}
 }
 
