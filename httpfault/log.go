@@ -195,8 +195,8 @@ var limiterEpoch = time.Now()
 
 // slot finds code's slot, claiming a free one for a code seen first.
 func (l *logLimiter) slot(code int) *limitSlot {
-	i := uint(code) * 0x9E3779B97F4A7C15 >> 32 // spread nearby codes
-	for probe := range uint(limiterProbes) {
+	i := uint64(code) * 0x9E3779B97F4A7C15 >> 32 // spread nearby codes; 64-bit on every platform
+	for probe := range uint64(limiterProbes) {
 		p := &l.slots[(i+probe)%limiterSlots]
 		s := p.Load()
 		if s == nil {
