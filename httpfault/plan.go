@@ -22,8 +22,7 @@ type plan struct {
 	cat    *catalog.Catalog
 	bundle *readable.Bundle
 
-	entries [numStandard]catalog.Entry
-	found   [numStandard]bool
+	entries [numStandard]catalog.Entry // a zero Entry where the catalog has none
 
 	langs int                         // len(bundle.Languages())
 	infos []atomic.Pointer[fixedInfo] // [kind*langs + language index], filled on first use
@@ -53,7 +52,7 @@ func (h *Handler) plan(cat *catalog.Catalog) *plan {
 func newPlan(cat *catalog.Catalog, b *readable.Bundle) *plan {
 	p := &plan{cat: cat, bundle: b, langs: len(b.Languages())}
 	for k := range numStandard {
-		p.entries[k], p.found[k] = cat.Lookup(k.class().Code)
+		p.entries[k], _ = cat.Lookup(k.class().Code)
 	}
 	p.infos = make([]atomic.Pointer[fixedInfo], int(numStandard)*p.langs)
 	return p
@@ -62,7 +61,7 @@ func newPlan(cat *catalog.Catalog, b *readable.Bundle) *plan {
 // entry returns the E<code> entry of standard exception k, nil when the
 // catalog has none (an application loaded catalogs WithoutFramework).
 func (p *plan) entry(k standard) *catalog.Entry {
-	if !p.found[k] {
+	if p.entries[k].Template == nil {
 		return nil
 	}
 	return &p.entries[k]
