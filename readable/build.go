@@ -1,6 +1,7 @@
 package readable
 
 import (
+	"embed"
 	"errors"
 	"fmt"
 	"slices"
@@ -28,6 +29,30 @@ type langBuild struct {
 	tag       language.Tag
 	texts     map[int]*text
 	firstFile string
+	files     []loadedFile // in the order they loaded, to compile the texts again
+}
+
+// loadedFile is an overlay that gave a language texts: what compiling
+// that language again on first use (see lang.texts) reads.
+type loadedFile struct {
+	src  source
+	data []byte // nil when src reads the same bytes again (an embed.FS)
+}
+
+// read returns the file's bytes, as Load read them.
+func (f loadedFile) read() ([]byte, error) {
+	if f.data != nil {
+		return f.data, nil
+	}
+	return f.src.read()
+}
+
+// rereadable reports whether s reads the same bytes whenever it is read:
+// an embedded file, which a language compiled later may read again
+// rather than keep a copy of.
+func rereadable(s source) bool {
+	_, ok := s.fsys.(embed.FS)
+	return ok
 }
 
 type builder struct {
@@ -65,14 +90,25 @@ func (b *builder) add(s source, data []byte, rerr error, o options) []error {
 	if rerr != nil {
 		return []error{&LoadError{File: s.name, Err: rerr}}
 	}
-	raws, errs := parseFile(s.name, data)
 	lb := b.lang(tag, s.name)
-	locale := tag.String()
+	f := loadedFile{src: s}
+	if !rereadable(s) {
+		f.data = data
+	}
+	lb.files = append(lb.files, f)
+	return lb.addTexts(s, data, o.check)
+}
+
+// addTexts compiles the texts of one file of lb's language, whose
+// content is data, holding them to check when it is not nil.
+func (lb *langBuild) addTexts(s source, data []byte, check *catalog.Catalog) []error {
+	raws, errs := parseFile(s.name, data)
+	locale := lb.tag.String()
 	for _, r := range raws {
 		var tmpl catalog.Entry
-		if o.check != nil {
+		if check != nil {
 			var ok bool
-			if tmpl, ok = o.check.Lookup(r.Code); !ok {
+			if tmpl, ok = check.Lookup(r.Code); !ok {
 				errs = append(errs, problem(s.name, r.Line, r.Key, catalog.ErrUnknownCode, "add E%d to an error catalog first", -r.Code))
 				continue
 			}
@@ -99,7 +135,7 @@ func (b *builder) add(s source, data []byte, rerr error, o options) []error {
 			}
 			t.forms[f] = tpl
 		}
-		if ok && o.check != nil {
+		if ok && check != nil {
 			if err := fits(t, tmpl); err != nil {
 				errs = append(errs, problem(s.name, r.Line, r.Key, catalog.ErrArgs, "%v", err))
 				ok = false
@@ -154,13 +190,16 @@ func lineOf(err error) int {
 // code, the plural tables and the matcher. The go-i18n bundle is built
 // here to report what go-i18n refuses, then dropped: few services ask for
 // it, and every garbage collection would trace it (see Bundle.Bundle).
-func (b *builder) build() (*Bundle, error) {
+// So are the texts of every language but the default, until first used
+// (see lang.texts), unless keepCompiled.
+func (b *builder) build(keepCompiled bool) (*Bundle, error) {
 	out := &Bundle{def: b.def, index: map[language.Tag]int{}}
 	var errs []error
 	var probe *pluralProbe
 	check := i18n.NewBundle(b.def)
 	for i, lb := range b.order { // the default language is first
-		l := &lang{tag: lb.tag, name: lb.tag.String(), texts: lb.texts}
+		l := &lang{tag: lb.tag, name: lb.tag.String(), count: len(lb.texts), table: lb.texts, files: lb.files}
+		l.compiled.Store(true)
 		if err := addMessages(check, l); err != nil {
 			errs = append(errs, problem(lb.firstFile, 0, "", ErrLanguage, "%v", err))
 			continue
@@ -192,6 +231,14 @@ func (b *builder) build() (*Bundle, error) {
 		tags[i] = l.tag
 		l.fallback = out.fallbackOf(i)
 	}
+	if !keepCompiled {
+		// Every text compiled and passed its checks; each language but
+		// the default compiles again on first use (see lang.texts).
+		for _, l := range out.langs[1:] {
+			l.release()
+		}
+	}
+	out.langs[0].files = nil
 	out.matcher = language.NewMatcher(tags)
 	out.tags.init()
 	out.prefs.init()
@@ -200,11 +247,12 @@ func (b *builder) build() (*Bundle, error) {
 
 // addMessages adds the texts of l to the go-i18n bundle ib.
 func addMessages(ib *i18n.Bundle, l *lang) error {
-	if len(l.texts) == 0 {
+	texts := l.texts()
+	if len(texts) == 0 {
 		return nil
 	}
-	msgs := make([]*i18n.Message, 0, len(l.texts))
-	for code, t := range l.texts {
+	msgs := make([]*i18n.Message, 0, len(texts))
+	for code, t := range texts {
 		m := &i18n.Message{ID: strconv.Itoa(-code)}
 		for f, tpl := range t.forms {
 			if tpl != nil {

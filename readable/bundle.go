@@ -31,9 +31,53 @@ type lang struct {
 	index    int // in the bundle's langs
 	tag      language.Tag
 	name     string
-	texts    map[int]*text
+	count    int         // how many texts it has, compiled or not
 	fallback []int       // languages tried after this one
 	plural   *pluralRule // nil when no text of the language is plural
+
+	// The texts by code, compiled when Load checked them and then, but
+	// for the default language's, dropped until first used: a service
+	// answers in a few of its languages, and every garbage collection
+	// would trace the compiled texts of all. files is what compiles them
+	// again.
+	compiled atomic.Bool
+	table    map[int]*text // valid once compiled
+	mu       sync.Mutex
+	files    []loadedFile
+}
+
+// texts returns the language's texts by code, compiling them on the
+// first call.
+func (l *lang) texts() map[int]*text {
+	if l.compiled.Load() {
+		return l.table
+	}
+	return l.compile()
+}
+
+// compile compiles the texts again from the files Load checked them in;
+// concurrent first users wait for one compilation.
+func (l *lang) compile() map[int]*text {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if !l.compiled.Load() {
+		lb := &langBuild{tag: l.tag, texts: make(map[int]*text, l.count)}
+		for _, f := range l.files {
+			// Load read and compiled the same bytes without a problem, so
+			// neither step can fail here.
+			data, _ := f.read()
+			lb.addTexts(f.src, data, nil)
+		}
+		l.table, l.files = lb.texts, nil
+		l.compiled.Store(true)
+	}
+	return l.table
+}
+
+// release drops the compiled texts until the next call of texts.
+func (l *lang) release() {
+	l.compiled.Store(false)
+	l.table = nil
 }
 
 // Language is one of a bundle's languages, as Match chooses it. The zero
@@ -124,7 +168,7 @@ func (b *Bundle) Bundle() *i18n.Bundle {
 // Has reports whether language l itself, not a fallback, has a text for
 // code.
 func (b *Bundle) Has(l Language, code int) bool {
-	_, ok := b.langs[b.resolve(l)].texts[code]
+	_, ok := b.langs[b.resolve(l)].texts()[code]
 	return ok
 }
 
@@ -177,7 +221,7 @@ func (b *Bundle) appendText(dst []byte, l Language, code int, params []any) ([]b
 		if k >= 0 {
 			j = fb[k]
 		}
-		t := b.langs[j].texts[code]
+		t := b.langs[j].texts()[code]
 		if t == nil {
 			continue
 		}
@@ -233,7 +277,7 @@ func (b *Bundle) FixedText(l Language, code int) (t FixedText, found, fixed bool
 		if k >= 0 {
 			j = fb[k]
 		}
-		x := b.langs[j].texts[code]
+		x := b.langs[j].texts()[code]
 		if x == nil {
 			continue
 		}
@@ -267,7 +311,7 @@ func (b *Bundle) String() string {
 		if i > 0 {
 			s += ", "
 		}
-		s += fmt.Sprintf("%s: %d", l.name, len(l.texts))
+		s += fmt.Sprintf("%s: %d", l.name, l.count)
 	}
 	return s + ")"
 }
@@ -327,10 +371,11 @@ func Swap(b *Bundle) *Bundle {
 func empty() *Bundle {
 	b := &Bundle{
 		def:     language.English,
-		langs:   []*lang{{tag: language.English, name: "en", texts: map[int]*text{}}},
+		langs:   []*lang{{tag: language.English, name: "en", table: map[int]*text{}}},
 		index:   map[language.Tag]int{language.English: 0},
 		matcher: language.NewMatcher([]language.Tag{language.English}),
 	}
+	b.langs[0].compiled.Store(true)
 	b.tags.init()
 	b.prefs.init()
 	return b

@@ -53,6 +53,7 @@ type options struct {
 	unregistered bool // leave out the registered packages' overlays
 	check        *catalog.Catalog
 	sources      []any // source or glob, in the order given
+	compileAll   bool  // keep every language compiled (tests compare the two)
 }
 
 // withoutRegistered leaves out the registered packages' overlays, for
@@ -195,7 +196,7 @@ func Load(opts ...Option) (*Bundle, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	return bb.build()
+	return bb.build(o.compileAll)
 }
 
 // languageOf returns the language of a file: given, from its name, or the

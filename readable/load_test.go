@@ -5,8 +5,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -70,12 +72,12 @@ func TestFrameworkOverlays(t *testing.T) {
 			t.Errorf("%d: %q, want the catalog's %q", code, got, want)
 		}
 	}
-	if n := len(b.langs[0].texts); n != len(cat.ReadableCodes()) {
+	if n := len(b.langs[0].texts()); n != len(cat.ReadableCodes()) {
 		t.Errorf("%d texts in %s, catalog has %d", n, en, len(cat.ReadableCodes()))
 	}
 	// Every translation names codes with an error template.
 	for _, l := range b.langs[1:] {
-		for code := range l.texts {
+		for code := range l.texts() {
 			if _, ok := cat.Lookup(code); !ok {
 				t.Errorf("%s: %d has no error template", l.name, code)
 			}
@@ -329,5 +331,102 @@ func TestStringAndEmpty(t *testing.T) {
 	e := empty()
 	if e.Localize(-60010, nil, "zh-CN") != "" || e.Default().String() != "en" || e.Match("de").String() != "en" {
 		t.Errorf("empty bundle: %v", e)
+	}
+}
+
+// compileAll is the unexported option that keeps every language as Load
+// compiled it, for comparing with languages compiled on first use.
+func compileAll(o *options) { o.compileAll = true }
+
+// Only the default language stays compiled after Load; another compiles
+// on its first use, and that one alone.
+func TestLanguagesCompileOnFirstUse(t *testing.T) {
+	b := loadTest(t)
+	compiled := func() map[string]bool {
+		m := map[string]bool{}
+		for _, l := range b.langs {
+			m[l.name] = l.compiled.Load()
+		}
+		return m
+	}
+	for name, ok := range compiled() {
+		if ok != (name == b.Default().String()) {
+			t.Errorf("after Load, %s compiled: %v", name, ok)
+		}
+	}
+	if got, _, _ := b.Text(b.Match("de"), -60010); got == "" {
+		t.Fatal("no German text for -60010")
+	}
+	for name, ok := range compiled() {
+		if want := name == b.Default().String() || name == "de"; ok != want {
+			t.Errorf("after a German text, %s compiled: %v", name, ok)
+		}
+	}
+	if !strings.Contains(b.String(), "ja: ") || strings.Contains(b.String(), "ja: 0") {
+		t.Errorf("String counts no Japanese texts before they compile: %s", b)
+	}
+}
+
+// A language compiled on first use holds exactly what Load compiled and
+// checked: the framework's embedded files read again, an application's
+// from the bytes Load read, even after the file changed on disk.
+func TestLanguagesCompiledLaterMatchLoad(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "vertx-readible.it.yml")
+	if err := os.WriteFile(path, []byte("60010: \"Non esiste: {0}.\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opts := []Option{
+		Glob(testdata, "app/vertx-readible*.yml"),
+		Glob(testdata, "vertx-readible.*.yml"),
+		File(path),
+	}
+	eager, err := Load(append(opts, compileAll)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lazy, err := Load(opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte("60010: \"changed\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if len(lazy.langs) != len(eager.langs) {
+		t.Fatalf("%d languages, %d when compiled at once", len(lazy.langs), len(eager.langs))
+	}
+	for i, want := range eager.langs {
+		got := lazy.langs[i]
+		if !reflect.DeepEqual(got.texts(), want.texts()) {
+			t.Errorf("%s: the texts compiled on first use differ from Load's", got.name)
+		}
+		if got.count != len(want.texts()) {
+			t.Errorf("%s: count %d, %d texts", got.name, got.count, len(want.texts()))
+		}
+	}
+	if s, _, _ := lazy.Text(lazy.Match("it"), -60010, "x"); s != "Non esiste: x." {
+		t.Errorf("Italian -60010 = %q, want the text Load read", s)
+	}
+}
+
+// Goroutines that first use a language together compile it once and all
+// get its texts.
+func TestLanguageFirstUseConcurrent(t *testing.T) {
+	b := loadTest(t)
+	ja := b.Match("ja")
+	var wg sync.WaitGroup
+	texts := make([]string, 8)
+	for g := range texts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			texts[g], _, _ = b.Text(ja, -60010)
+		}()
+	}
+	wg.Wait()
+	for g, s := range texts {
+		if s == "" || s != texts[0] {
+			t.Errorf("goroutine %d: %q, goroutine 0: %q", g, s, texts[0])
+		}
 	}
 }

@@ -30,7 +30,7 @@ func (b *Bundle) Source(l Language, code int) (Source, bool) {
 		if k >= 0 {
 			j = fb[k]
 		}
-		t := b.langs[j].texts[code]
+		t := b.langs[j].texts()[code]
 		if t == nil {
 			continue
 		}
