@@ -153,7 +153,13 @@ func handler(mode string) (http.Handler, error) {
 		mux.Handle("GET /users/{id}", faults.HandlerFunc(func(http.ResponseWriter, *http.Request) error { return failure() }))
 		return faults.Middleware(mux), nil
 	case "nethttp-floor":
-		return http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { writeFloor(w) }), nil
+		// Through a mux as the others, with a catch-all route standing
+		// for its 404.
+		mux := http.NewServeMux()
+		floor := func(w http.ResponseWriter, _ *http.Request) { writeFloor(w) }
+		mux.HandleFunc("GET /users/{id}", floor)
+		mux.HandleFunc("/", floor)
+		return mux, nil
 	}
 	return nil, fmt.Errorf("errserver: unknown mode %q", mode)
 }
