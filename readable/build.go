@@ -4,6 +4,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 
@@ -239,6 +240,11 @@ func (b *builder) build(keepCompiled bool) (*Bundle, error) {
 		}
 	}
 	out.langs[0].files = nil
+	for _, l := range out.langs {
+		if l.compiled.Load() {
+			packTexts(l.table)
+		}
+	}
 	out.matcher = language.NewMatcher(tags)
 	out.tags.init()
 	out.prefs.init()
@@ -278,4 +284,30 @@ func messageForm(m *i18n.Message, f form) *string {
 		return &m.Many
 	}
 	return &m.Other
+}
+
+// packTexts moves a language's texts, and their templates, into one
+// block of memory each (see catalog.Pack): a compiled language stays as
+// long as its bundle, and every garbage collection traces it.
+func packTexts(texts map[int]*text) {
+	codes := slices.Sorted(maps.Keys(texts))
+	slab := make([]text, len(codes))
+	var forms []*catalog.Template
+	for i, code := range codes {
+		slab[i] = *texts[code]
+		texts[code] = &slab[i]
+		for _, f := range slab[i].forms {
+			if f != nil {
+				forms = append(forms, f)
+			}
+		}
+	}
+	catalog.Pack(forms)
+	for i := range slab {
+		for f, tpl := range slab[i].forms {
+			if tpl != nil {
+				slab[i].forms[f], forms = forms[0], forms[1:]
+			}
+		}
+	}
 }

@@ -68,6 +68,7 @@ func (l *lang) compile() map[int]*text {
 			data, _ := f.read()
 			lb.addTexts(f.src, data, nil)
 		}
+		packTexts(lb.texts)
 		l.table, l.files = lb.texts, nil
 		l.compiled.Store(true)
 	}

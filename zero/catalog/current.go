@@ -79,5 +79,6 @@ func loadFramework() (*Catalog, error) {
 		f.data, f.err = s.read()
 		errs = append(errs, c.add(f, l)...)
 	}
+	c.finish()
 	return c, errors.Join(errs...)
 }

@@ -148,12 +148,58 @@ func Load(opts ...Option) (*Catalog, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
+	c.finish()
+	return c, nil
+}
+
+// finish readies a loaded catalog for use: it packs the entries, their
+// templates and their texts into one block of memory each, and links
+// each error template to its code's readable text. A catalog is read on
+// every answer and traced by every garbage collection, which costs more
+// per object than per byte: a thousand small objects become three.
+func (c *Catalog) finish() {
+	entries := make([]Entry, 0, len(c.errors)+len(c.readable))
+	var templates []*Template
+	for _, m := range [...]map[int]*Entry{c.errors, c.readable} {
+		for _, code := range sortedCodes(m) { // the order of the files, for locality
+			entries = append(entries, *m[code])
+			m[code] = &entries[len(entries)-1]
+			templates = append(templates, m[code].Template)
+		}
+	}
+	Pack(templates)
+	keys := make([]*string, len(entries))
+	size := 0
+	for i := range entries {
+		entries[i].Template = templates[i]
+		keys[i] = &entries[i].Key
+		size += len(entries[i].Key)
+	}
+	pack(keys, size)
 	for code, r := range c.readable {
 		// Load compiled every template of c itself: none is shared with
 		// another catalog, whose readable text would differ.
 		c.errors[code].Template.readable = r.Template
 	}
-	return c, nil
+}
+
+// pack moves the strings texts point at into one string of size bytes,
+// their total. A text equal to the one before it is shared, as a
+// template's text is often its source.
+func pack(texts []*string, size int) {
+	buf := make([]byte, 0, size)
+	offs := make([]int, len(texts)+1)
+	for i, t := range texts {
+		if i == 0 || *t != *texts[i-1] {
+			buf = append(buf, *t...)
+		}
+		offs[i+1] = len(buf)
+	}
+	all := string(buf)
+	for i, t := range texts {
+		start := offs[i+1] - len(*t)
+		*t = all[start:offs[i+1]]
+	}
 }
 
 // readFile is a source with its content read.

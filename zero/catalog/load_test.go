@@ -4,11 +4,13 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"testing/fstest"
+	"unsafe"
 )
 
 // file is one catalog file of a test case.
@@ -404,4 +406,54 @@ func TestOneProblemPerDefect(t *testing.T) {
 	if !errors.Is(err, ErrUnknownCode) || len(Problems(err)) != 2 {
 		t.Errorf("orphan text beside a broken template: %v", err)
 	}
+}
+
+// A loaded catalog keeps its entries, templates and texts in one block
+// of memory each: the garbage collector traces a handful of objects, not
+// one per entry, key and text.
+func TestLoadPacksEntries(t *testing.T) {
+	c, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var entries, templates []uintptr
+	var keys, sources []string
+	for _, m := range []map[int]*Entry{c.errors, c.readable} {
+		for _, e := range m {
+			entries = append(entries, uintptr(unsafe.Pointer(e)))
+			templates = append(templates, uintptr(unsafe.Pointer(e.Template)))
+			keys, sources = append(keys, e.Key), append(sources, e.Source())
+		}
+	}
+	if len(entries) < 100 {
+		t.Fatalf("%d entries", len(entries))
+	}
+	// Packed, n things of one size span n times that size; scattered over
+	// the heap, far more.
+	contiguous := func(what string, ps []uintptr, size uintptr) {
+		if span := slices.Max(ps) - slices.Min(ps) + size; span != uintptr(len(ps))*size {
+			t.Errorf("%d %s span %d bytes, %d each", len(ps), what, span, size)
+		}
+	}
+	contiguous("entries", entries, unsafe.Sizeof(Entry{}))
+	contiguous("templates", templates, unsafe.Sizeof(Template{}))
+	within := func(what string, texts []string) {
+		var lo, hi, total uintptr
+		for _, s := range texts {
+			if s == "" {
+				continue
+			}
+			p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+			if lo == 0 || p < lo {
+				lo = p
+			}
+			hi = max(hi, p+uintptr(len(s)))
+			total += uintptr(len(s))
+		}
+		if hi-lo > total {
+			t.Errorf("%d %s span %d bytes, %d in all", len(texts), what, hi-lo, total)
+		}
+	}
+	within("keys", keys)
+	within("sources", sources)
 }

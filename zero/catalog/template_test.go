@@ -71,3 +71,46 @@ func TestTemplateFixed(t *testing.T) {
 		}
 	}
 }
+
+// Pack moves templates without changing what any of them says or
+// formats, and leaves the originals as they were.
+func TestPack(t *testing.T) {
+	sources := []string{
+		"您访问的页面或服务不存在。",
+		"It''s gone.",
+		"No service handles {1} {0}.",
+		"{0,choice,0#none|1#one: {1}}",
+		"slf4j {} and {}",
+		`slf4j \{} escaped`,
+		"It''s gone.", // the same source again
+		"",
+	}
+	var ts, orig []*catalog.Template
+	for _, s := range sources {
+		tpl, err := catalog.Compile("en", s)
+		if err != nil {
+			t.Fatalf("%q: %v", s, err)
+		}
+		ts, orig = append(ts, tpl), append(orig, tpl)
+	}
+	catalog.Pack(ts)
+	args := []any{1, "GET"}
+	for i, tpl := range ts {
+		if tpl == orig[i] {
+			t.Errorf("%q: not moved", sources[i])
+		}
+		if tpl.Source() != sources[i] || orig[i].Source() != sources[i] {
+			t.Errorf("%q: source %q after Pack, %q left behind", sources[i], tpl.Source(), orig[i].Source())
+		}
+		got, err1 := tpl.Format(args...)
+		want, err2 := orig[i].Format(args...)
+		if got != want || (err1 == nil) != (err2 == nil) {
+			t.Errorf("%q: formats %q (%v) after Pack, %q (%v) before", sources[i], got, err1, want, err2)
+		}
+		gf, gok := tpl.Fixed()
+		wf, wok := orig[i].Fixed()
+		if gf != wf || gok != wok || tpl.ArgCount() != orig[i].ArgCount() || tpl.JSONSafe(args...) != orig[i].JSONSafe(args...) {
+			t.Errorf("%q: Fixed, ArgCount or JSONSafe changed by Pack", sources[i])
+		}
+	}
+}
