@@ -183,6 +183,9 @@ func Pack(ts []*Template) {
 		templates[i] = *t
 		t = &templates[i]
 		ts[i] = t
+		if t.msg != nil {
+			continue // its compiled message holds parts of the source: moving it would keep two
+		}
 		texts = append(texts, &t.source, &t.text)
 		size += len(t.source) + len(t.text)
 	}
