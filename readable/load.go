@@ -123,8 +123,11 @@ func frameworkSources() ([]source, error) {
 
 // Load reads the framework overlays, the overlays of the packages of
 // generated exceptions the program imports (catalog.Register) and the
-// given files, in that order, and compiles every text. It reports every problem it finds, as
-// *LoadError values joined with errors.Join, and then returns no bundle.
+// given files, in that order, and compiles and checks every text. It
+// reports every problem it finds, as *LoadError values joined with
+// errors.Join, and then returns no bundle. The bundle keeps the default
+// language compiled; each other language compiles again, from the bytes
+// Load read, when first used (see the package doc).
 //
 // A user file may redefine a framework text: that is how an application
 // rewords or completes the framework's translations. A code defined twice
