@@ -63,8 +63,8 @@
 //
 // The error path is a hot path. The body is written by hand into a pooled
 // buffer, the language choice is cached per Accept-Language value, every
-// template was compiled when its catalog loaded (a readable language
-// other than the default on its first use), and the standard
+// template was compiled when its catalog loaded, or its readable
+// language was first used, and the standard
 // exceptions are answered without building exception objects: a router
 // 404 costs fewer allocations, and less time, than Echo's own
 // DefaultHTTPErrorHandler. Recover costs a request that does not panic

@@ -79,8 +79,8 @@
 //
 // The error path is a hot path. The body is written by hand into a pooled
 // buffer, the language choice is cached per Accept-Language value, every
-// template was compiled when its catalog loaded (a readable language
-// other than the default on its first use) (and checked then for
+// template was compiled when its catalog loaded, or its readable
+// language was first used (and checked then for
 // characters JSON escapes, so that a text whose params hold none is
 // copied into the body rather than escaped), and the standard
 // exceptions are answered without building exception objects: a router
