@@ -3,7 +3,10 @@
 # against zerofault's, both with their defaults, on a failing handler
 # route and on the router's 404. The server runs with GOMAXPROCS=1 on
 # core 0, wrk on core 1; runs alternate (default, zerofault, default, …)
-# and the median requests/s of each is reported, with the ratio.
+# and the median requests/s of each is reported, with the ratio of the
+# medians and the median of each round's own ratio (zerofault / default
+# in the same round: the host's load drifts between rounds, less within
+# one).
 #
 #	bash bench/wrk.sh            # 3 runs of 5 s per case
 #	RUNS=5 SECONDS_PER_RUN=10 bash bench/wrk.sh
@@ -41,9 +44,9 @@ echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; runs: $RUN
 sides="default zerofault"
 [ -n "${FLOOR:-}" ] && sides="default floor zerofault"
 if [ -n "${FLOOR:-}" ]; then
-  printf '%-8s %-12s %10s %10s %10s %7s %7s\n' framework route default floor zerofault ratio floor/def
+  printf '%-8s %-12s %10s %10s %10s %7s %7s %9s\n' framework route default floor zerofault ratio floor/def round-ratio
 else
-  printf '%-8s %-12s %10s %10s %7s\n' framework route default zerofault ratio
+  printf '%-8s %-12s %10s %10s %7s %9s\n' framework route default zerofault ratio round-ratio
 fi
 for fw in echo4 echo5 nethttp; do
   for route in /users/42 /nowhere; do
@@ -58,12 +61,13 @@ for fw in echo4 echo5 nethttp; do
     done
     md=$(printf '%s\n' "${d[@]}" | median)
     mz=$(printf '%s\n' "${z[@]}" | median)
+    mr=$(for i in "${!d[@]}"; do echo "${z[$i]} / ${d[$i]}" | bc -l; done | median)
     if [ -n "${FLOOR:-}" ]; then
       mf=$(printf '%s\n' "${f[@]}" | median)
-      printf '%-8s %-12s %10s %10s %10s %7.2f %7.2f\n' "$fw" "$route" "$md" "$mf" "$mz" \
-        "$(echo "$mz / $md" | bc -l)" "$(echo "$mf / $md" | bc -l)"
+      printf '%-8s %-12s %10s %10s %10s %7.2f %7.2f %9.2f\n' "$fw" "$route" "$md" "$mf" "$mz" \
+        "$(echo "$mz / $md" | bc -l)" "$(echo "$mf / $md" | bc -l)" "$mr"
     else
-      printf '%-8s %-12s %10s %10s %7.2f\n' "$fw" "$route" "$md" "$mz" "$(echo "$mz / $md" | bc -l)"
+      printf '%-8s %-12s %10s %10s %7.2f %9.2f\n' "$fw" "$route" "$md" "$mz" "$(echo "$mz / $md" | bc -l)" "$mr"
     fi
   done
 done
