@@ -12,6 +12,9 @@
 #	RUNS=5 SECONDS_PER_RUN=10 bash bench/wrk.sh
 #	FLOOR=1 bash bench/wrk.sh    # also the floor: zerofault's headers
 #	                             # and body written as constants
+#	CONTROL=1 bash bench/wrk.sh  # also the default against itself (a
+#	                             # second run of it in each round): the
+#	                             # noise these ratios carry on this host
 #
 # Needs wrk (apt-get install wrk). Traffic goes to 127.0.0.1 only, in
 # bounded runs.
@@ -41,33 +44,38 @@ rps() { # path → requests/s
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; runs: $RUNS × ${SECS}s"
-sides="default zerofault"
-[ -n "${FLOOR:-}" ] && sides="default floor zerofault"
-if [ -n "${FLOOR:-}" ]; then
-  printf '%-8s %-12s %10s %10s %10s %7s %7s %9s\n' framework route default floor zerofault ratio floor/def round-ratio
-else
-  printf '%-8s %-12s %10s %10s %7s %9s\n' framework route default zerofault ratio round-ratio
-fi
+sides="default"
+[ -n "${FLOOR:-}" ] && sides+=" floor"
+sides+=" zerofault"
+[ -n "${CONTROL:-}" ] && sides+=" control"
+head=$(printf '%-8s %-12s %10s' framework route default)
+[ -n "${FLOOR:-}" ] && head+=$(printf ' %10s' floor)
+head+=$(printf ' %10s %7s' zerofault ratio)
+[ -n "${FLOOR:-}" ] && head+=$(printf ' %9s' floor/def)
+head+=$(printf ' %11s' round-ratio)
+[ -n "${CONTROL:-}" ] && head+=$(printf ' %13s' control-ratio)
+echo "$head"
 for fw in echo4 echo5 nethttp; do
   for route in /users/42 /nowhere; do
-    d=() f=() z=()
+    d=() f=() z=() c=()
     for _ in $(seq "$RUNS"); do
       for side in $sides; do
-        pid=$(serve "$fw-$side")
+        mode="$fw-$side"
+        [ "$side" = control ] && mode="$fw-default"
+        pid=$(serve "$mode")
         v=$(rps "$route")
         kill "$pid"; wait "$pid" 2>/dev/null || true
-        case $side in default) d+=("$v") ;; floor) f+=("$v") ;; *) z+=("$v") ;; esac
+        case $side in default) d+=("$v") ;; floor) f+=("$v") ;; control) c+=("$v") ;; *) z+=("$v") ;; esac
       done
     done
     md=$(printf '%s\n' "${d[@]}" | median)
     mz=$(printf '%s\n' "${z[@]}" | median)
-    mr=$(for i in "${!d[@]}"; do echo "${z[$i]} / ${d[$i]}" | bc -l; done | median)
-    if [ -n "${FLOOR:-}" ]; then
-      mf=$(printf '%s\n' "${f[@]}" | median)
-      printf '%-8s %-12s %10s %10s %10s %7.2f %7.2f %9.2f\n' "$fw" "$route" "$md" "$mf" "$mz" \
-        "$(echo "$mz / $md" | bc -l)" "$(echo "$mf / $md" | bc -l)" "$mr"
-    else
-      printf '%-8s %-12s %10s %10s %7.2f %9.2f\n' "$fw" "$route" "$md" "$mz" "$(echo "$mz / $md" | bc -l)" "$mr"
-    fi
+    row=$(printf '%-8s %-12s %10s' "$fw" "$route" "$md")
+    [ -n "${FLOOR:-}" ] && { mf=$(printf '%s\n' "${f[@]}" | median); row+=$(printf ' %10s' "$mf"); }
+    row+=$(printf ' %10s %7.2f' "$mz" "$(echo "$mz / $md" | bc -l)")
+    [ -n "${FLOOR:-}" ] && row+=$(printf ' %9.2f' "$(echo "$mf / $md" | bc -l)")
+    row+=$(printf ' %11.2f' "$(for i in "${!d[@]}"; do echo "${z[$i]} / ${d[$i]}" | bc -l; done | median)")
+    [ -n "${CONTROL:-}" ] && row+=$(printf ' %13.2f' "$(for i in "${!d[@]}"; do echo "${c[$i]} / ${d[$i]}" | bc -l; done | median)")
+    echo "$row"
   done
 done
