@@ -15,6 +15,9 @@
 #	CONTROL=1 bash bench/wrk.sh  # also the default against itself (a
 #	                             # second run of it in each round): the
 #	                             # noise these ratios carry on this host
+#	FRAMEWORKS=nethttp ROUTES=/users/42 bash bench/wrk.sh
+#	                             # only these cases (default: echo4
+#	                             # echo5 nethttp; /users/42 /nowhere)
 #
 # Needs wrk (apt-get install wrk). Traffic goes to 127.0.0.1 only, in
 # bounded runs.
@@ -42,6 +45,8 @@ rps() { # path → requests/s
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+# quartiles: "q1–q3" of the numbers read, by the nearest rank.
+quartiles() { sort -n | awk '{a[NR]=$1} END {q1=int((NR+3)/4); q3=NR+1-q1; printf "%.2f-%.2f", a[q1], a[q3]}'; }
 
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; runs: $RUNS × ${SECS}s"
 sides="default"
@@ -52,14 +57,17 @@ head=$(printf '%-8s %-12s %10s' framework route default)
 [ -n "${FLOOR:-}" ] && head+=$(printf ' %10s' floor)
 head+=$(printf ' %10s %7s' zerofault ratio)
 [ -n "${FLOOR:-}" ] && head+=$(printf ' %9s' floor/def)
-head+=$(printf ' %11s' round-ratio)
-[ -n "${CONTROL:-}" ] && head+=$(printf ' %13s' control-ratio)
+head+=$(printf ' %11s %10s' round-ratio quartiles)
+[ -n "${CONTROL:-}" ] && head+=$(printf ' %13s %10s' control-ratio quartiles)
 echo "$head"
-for fw in echo4 echo5 nethttp; do
-  for route in /users/42 /nowhere; do
+reversed=$(echo "$sides" | tr ' ' '\n' | tac | tr '\n' ' ')
+for fw in ${FRAMEWORKS:-echo4 echo5 nethttp}; do
+  for route in ${ROUTES:-/users/42 /nowhere}; do
     d=() f=() z=() c=()
-    for _ in $(seq "$RUNS"); do
-      for side in $sides; do
+    for run in $(seq "$RUNS"); do
+      order=$sides
+      [ $((run % 2)) = 0 ] && order=$reversed
+      for side in $order; do
         mode="$fw-$side"
         [ "$side" = control ] && mode="$fw-default"
         pid=$(serve "$mode")
@@ -74,8 +82,12 @@ for fw in echo4 echo5 nethttp; do
     [ -n "${FLOOR:-}" ] && { mf=$(printf '%s\n' "${f[@]}" | median); row+=$(printf ' %10s' "$mf"); }
     row+=$(printf ' %10s %7.2f' "$mz" "$(echo "$mz / $md" | bc -l)")
     [ -n "${FLOOR:-}" ] && row+=$(printf ' %9.2f' "$(echo "$mf / $md" | bc -l)")
-    row+=$(printf ' %11.2f' "$(for i in "${!d[@]}"; do echo "${z[$i]} / ${d[$i]}" | bc -l; done | median)")
-    [ -n "${CONTROL:-}" ] && row+=$(printf ' %13.2f' "$(for i in "${!d[@]}"; do echo "${c[$i]} / ${d[$i]}" | bc -l; done | median)")
+    rounds=$(for i in "${!d[@]}"; do echo "${z[$i]} / ${d[$i]}" | bc -l; done)
+    row+=$(printf ' %11.2f %10s' "$(echo "$rounds" | median)" "$(echo "$rounds" | quartiles)")
+    if [ -n "${CONTROL:-}" ]; then
+      rounds=$(for i in "${!d[@]}"; do echo "${c[$i]} / ${d[$i]}" | bc -l; done)
+      row+=$(printf ' %13.2f %10s' "$(echo "$rounds" | median)" "$(echo "$rounds" | quartiles)")
+    fi
     echo "$row"
   done
 done
