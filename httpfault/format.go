@@ -53,16 +53,23 @@ func negotiate(accept string, offers []Format) Format {
 		// One type, no parameters: the common "application/problem+json".
 		media := strings.TrimSpace(accept)
 		for _, f := range offers {
-			if m := f.MediaType(); len(m) == len(media) && (m == media || strings.EqualFold(m, media)) {
+			if equalFoldASCII(f.MediaType(), media) {
 				return f
 			}
 		}
 		return offers[0]
 	}
+	// The header is read once, into ranges on the stack, and each offer
+	// is scored against them.
+	var store [8]acceptRange
+	ranges := parseAccept(accept, store[:0])
 	best, bestQ := offers[0], 0
 	for _, f := range offers {
-		if q := quality(accept, f.MediaType()); q > bestQ {
+		if q := quality(ranges, f.MediaType()); q > bestQ {
 			best, bestQ = f, q
+			if q == 1000 {
+				break // no later offer can beat it: earlier offers win ties
+			}
 		}
 	}
 	return best
@@ -80,31 +87,86 @@ func single(accept string) bool {
 	return true
 }
 
-// quality returns the quality, in thousandths, that accept gives media.
-// It reads the header in place, without allocating.
-func quality(accept, media string) int {
-	typ, _, _ := strings.Cut(media, "/")
-	q, specificity := 0, -1
+// acceptRange is one media range of an Accept header: the range as
+// written ("type/subtype", "type/*" or "*/*"), in place, and its quality
+// in thousandths.
+type acceptRange struct {
+	media string
+	q     int
+}
+
+// parseAccept appends the media ranges of accept to dst, skipping empty
+// ones, without allocating while dst has room.
+func parseAccept(accept string, dst []acceptRange) []acceptRange {
 	for accept != "" {
-		var part string
-		part, accept, _ = strings.Cut(accept, ",")
-		rng, params, _ := strings.Cut(part, ";")
-		rng = strings.TrimSpace(rng)
+		part := accept
+		if i := strings.IndexByte(accept, ','); i >= 0 {
+			part, accept = accept[:i], accept[i+1:]
+		} else {
+			accept = ""
+		}
+		rng, params := part, ""
+		if i := strings.IndexByte(part, ';'); i >= 0 {
+			rng, params = part[:i], part[i+1:]
+		}
+		if rng = strings.TrimSpace(rng); rng != "" {
+			dst = append(dst, acceptRange{media: rng, q: parseQ(params)})
+		}
+	}
+	return dst
+}
+
+// quality returns the quality, in thousandths, that ranges give media:
+// that of the most specific range matching it (the last of those, if
+// several are as specific), 0 if none does.
+func quality(ranges []acceptRange, media string) int {
+	typ := media
+	if i := strings.IndexByte(media, '/'); i >= 0 {
+		typ = media[:i]
+	}
+	q, specificity := 0, -1
+	for _, r := range ranges {
 		s := -1
 		switch {
-		case strings.EqualFold(rng, media):
+		case equalFoldASCII(r.media, media):
 			s = 2
-		case len(rng) == len(typ)+2 && strings.HasSuffix(rng, "/*") && strings.EqualFold(rng[:len(typ)], typ):
+		case len(r.media) == len(typ)+2 && strings.HasSuffix(r.media, "/*") && equalFoldASCII(r.media[:len(typ)], typ):
 			s = 1
-		case rng == "*/*":
+		case r.media == "*/*":
 			s = 0
 		}
 		if s < specificity || s < 0 {
 			continue
 		}
-		specificity, q = s, parseQ(params)
+		specificity, q = s, r.q
 	}
 	return q
+}
+
+// equalFoldASCII reports whether a and b are equal but for the case of
+// ASCII letters. Media types are ASCII tokens (RFC 9110, section 8.3.1):
+// a range spelled with other characters names nothing offered, and the
+// length tells most ranges apart at once.
+func equalFoldASCII(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if x == y {
+			continue
+		}
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
 }
 
 // parseQ reads the q parameter of a range's parameters; 1000 when there

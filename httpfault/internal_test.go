@@ -343,3 +343,51 @@ func TestLogLimiterConcurrent(t *testing.T) {
 		t.Errorf("next second: allowed %v, dropped %d, want %d", ok, dropped, 8*500-10)
 	}
 }
+
+// Negotiating a common Accept header reads it once, on the stack.
+func TestNegotiateAllocatesNothing(t *testing.T) {
+	offers := DefaultFormats()
+	for _, accept := range []string{"*/*", "application/json, text/plain, */*",
+		"text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8"} {
+		if n := testing.AllocsPerRun(100, func() { negotiate(accept, offers) }); n != 0 {
+			t.Errorf("%q: %v allocations", accept, n)
+		}
+	}
+}
+
+// Negotiating browsers' and HTTP libraries' Accept headers: the header
+// read once for all offers, against reading it again for each
+// (referenceQuality, how negotiate first did it).
+func BenchmarkNegotiate(b *testing.B) {
+	offers := DefaultFormats()
+	perOffer := func(accept string) Format {
+		best, bestQ := offers[0], 0
+		for _, f := range offers {
+			if q := referenceQuality(accept, f.MediaType()); q > bestQ {
+				best, bestQ = f, q
+			}
+		}
+		return best
+	}
+	for _, c := range []struct{ name, accept string }{
+		{"any", "*/*"},
+		{"axios", "application/json, text/plain, */*"},
+		{"browser", "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8"},
+	} {
+		if negotiate(c.accept, offers) != perOffer(c.accept) {
+			b.Fatalf("%s: the two ways disagree", c.name)
+		}
+		b.Run(c.name+"/once", func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				negotiate(c.accept, offers)
+			}
+		})
+		b.Run(c.name+"/per-offer", func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				perOffer(c.accept)
+			}
+		})
+	}
+}
