@@ -293,21 +293,18 @@ func packTexts(texts map[int]*text) {
 	codes := slices.Sorted(maps.Keys(texts))
 	slab := make([]text, len(codes))
 	var forms []*catalog.Template
+	var slots []**catalog.Template // where each of forms came from
 	for i, code := range codes {
 		slab[i] = *texts[code]
 		texts[code] = &slab[i]
-		for _, f := range slab[i].forms {
-			if f != nil {
-				forms = append(forms, f)
+		for f := range slab[i].forms {
+			if tpl := slab[i].forms[f]; tpl != nil {
+				forms, slots = append(forms, tpl), append(slots, &slab[i].forms[f])
 			}
 		}
 	}
 	catalog.Pack(forms)
-	for i := range slab {
-		for f, tpl := range slab[i].forms {
-			if tpl != nil {
-				slab[i].forms[f], forms = forms[0], forms[1:]
-			}
-		}
+	for i, slot := range slots {
+		*slot = forms[i]
 	}
 }
