@@ -30,16 +30,28 @@ func BenchmarkServer(b *testing.B) {
 	prev := slog.Default()
 	slog.SetDefault(slog.New(slog.NewTextHandler(io.Discard, nil)))
 	b.Cleanup(func() { slog.SetDefault(prev) })
-	for _, fw := range []string{"echo4", "echo5", "nethttp"} {
-		for _, route := range []string{"/users/42", "/nowhere"} {
-			for _, side := range []string{"default", "floor", "zerofault", "loaded"} {
-				if side == "loaded" && fw != "echo4" {
-					continue // echo4-loaded: the default with zerofault's catalogs on the heap
-				}
+	for _, fw := range frameworks {
+		for _, route := range routes {
+			for _, side := range sides(fw) {
 				b.Run(fw+route+"/"+side, func(b *testing.B) { benchServer(b, fw+"-"+side, route) })
 			}
 		}
 	}
+}
+
+// The frameworks, routes and sides of the errserver's modes.
+var (
+	frameworks = []string{"echo4", "echo5", "nethttp"}
+	routes     = []string{"/users/42", "/nowhere"}
+)
+
+// sides returns the modes fw has: its default, the floor, zerofault, and
+// for Echo v4 also the default with zerofault's catalogs on the heap.
+func sides(fw string) []string {
+	if fw == "echo4" {
+		return []string{"default", "floor", "zerofault", "loaded"}
+	}
+	return []string{"default", "floor", "zerofault"}
 }
 
 func benchServer(b *testing.B, mode, path string) {
@@ -110,16 +122,13 @@ func readResponse(rd *bufio.Reader, buf []byte) error {
 // Every mode answers both routes with a 404 and a body: what
 // BenchmarkServer and bench/wrk.sh compare is the same exchange.
 func TestModesAnswer404(t *testing.T) {
-	for _, fw := range []string{"echo4", "echo5", "nethttp"} {
-		for _, side := range []string{"default", "floor", "zerofault", "loaded"} {
-			if side == "loaded" && fw != "echo4" {
-				continue
-			}
+	for _, fw := range frameworks {
+		for _, side := range sides(fw) {
 			h, err := handler(fw + "-" + side)
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, path := range []string{"/users/42", "/nowhere"} {
+			for _, path := range routes {
 				rec := httptest.NewRecorder()
 				h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
 				if rec.Code != http.StatusNotFound || rec.Body.Len() == 0 {
